@@ -1,0 +1,22 @@
+"""`make check`: validate everything and say so in plain words."""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from .loader import load_corpus
+from .problems import ContentError, format_problems
+
+
+def run_check(root: Path | None = None, out=sys.stdout) -> int:
+    try:
+        corpus, problems = load_corpus(root)
+    except ContentError as error:  # the vocabularies themselves are broken
+        problems, corpus = error.problems, None
+    if problems:
+        print(format_problems(problems), file=out)
+        return 1
+    drafts = f", {len(corpus.drafts)} concepten (niet op de site)" if corpus.drafts else ""
+    print(f"In orde: {len(corpus.practices)} praktijken, {len(corpus.partners)} partners, "
+          f"{len(corpus.guides)} stappenplannen{drafts}.", file=out)
+    return 0

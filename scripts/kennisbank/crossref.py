@@ -1,0 +1,111 @@
+"""Checks that need more than one file: references between entries, contact details that must
+come from a source, sensible ranges and dates, and the order of partners.yaml."""
+from __future__ import annotations
+
+import difflib
+import re
+from datetime import date
+
+from .model import KINDS, Corpus, Entry
+from .problems import Problem
+from .vocab import load_vocabularies
+
+_EMAIL = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}")
+# Belgian phone numbers: 0 or +32/0032, then 8 or 9 digits with optional separators.
+_PHONE = re.compile(r"(?<![\d/.-])(?:\+32|0032|0)\s?[1-9](?:[\s./-]?\d){7,8}(?![\d/])")
+
+
+def _strings(value, path=()):
+    if isinstance(value, str):
+        yield path, value
+    elif isinstance(value, dict):
+        for k, v in value.items():
+            yield from _strings(v, path + (k,))
+    elif isinstance(value, list):
+        for i, v in enumerate(value):
+            yield from _strings(v, path + (i,))
+
+
+def _did_you_mean(ref: str, options) -> str:
+    close = difflib.get_close_matches(ref, list(options), n=3, cutoff=0.5)
+    return f"bedoel je {' of '.join(repr(c) for c in close)}?" if close else "controleer de id"
+
+
+def _check_references(entry: Entry, corpus: Corpus, drafts: dict) -> list[Problem]:
+    problems = []
+    for kind, refs in entry.references().items():
+        known = {k for k, e in corpus.of_kind(kind).items() if not e.is_draft}
+        where = {"partner": "partners.yaml", "guide": "guides/", "practice": "practices/"}[kind]
+        for ref, path in refs:
+            if ref in known:
+                continue
+            line = entry.line(*path)
+            if (kind, ref) in drafts:
+                problems.append(Problem(entry.path, line, f"{KINDS[kind].singular} '{ref}' is nog een concept",
+                                        "publiceer dat item eerst of verwijs er (nog) niet naar"))
+            else:
+                problems.append(Problem(entry.path, line, f"{KINDS[kind].singular} '{ref}' bestaat niet",
+                                        f"{_did_you_mean(ref, known)} (zie {where})"))
+    return problems
+
+
+def _check_contacts(entry: Entry, sourced: dict[str, str]) -> list[Problem]:
+    problems = []
+    texts = [(entry.line(*path), text) for path, text in _strings(entry.data)]
+    if entry.body:
+        texts.append((entry.body_line, entry.body))
+    for start, text in texts:
+        for match in _EMAIL.finditer(text):
+            if match.group().lower() not in sourced:
+                problems.append(Problem(entry.path, start + text.count("\n", 0, match.start()),
+                                        f"e-mailadres '{match.group()}' staat niet in een bron",
+                                        "gebruik alleen adressen uit schemas/vocabularies.yaml (sourced_emails); "
+                                        "voeg een nieuw adres daar toe met zijn bron"))
+        for match in _PHONE.finditer(text):
+            problems.append(Problem(entry.path, start + text.count("\n", 0, match.start()),
+                                    f"telefoonnummer '{match.group().strip()}' gevonden",
+                                    "de kennisbank publiceert geen telefoonnummers; verwijs naar de website of het algemene e-mailadres"))
+    return problems
+
+
+def _check_values(entry: Entry, today: date) -> list[Problem]:
+    problems = []
+    ages = entry.ages
+    if isinstance(ages, dict) and isinstance(ages.get("min"), int) and isinstance(ages.get("max"), int):
+        if ages["min"] > ages["max"]:
+            path = ("eligibility", "ages") if entry.kind.name == "partner" else ("ages",)
+            problems.append(Problem(entry.path, entry.line(*path), f"leeftijd van {ages['min']} tot {ages['max']} kan niet",
+                                    "zet de jongste leeftijd bij 'min' en de oudste bij 'max'"))
+    reviewed = entry.reviewed
+    if isinstance(reviewed, str):
+        try:
+            if date.fromisoformat(reviewed) > today:
+                problems.append(Problem(entry.path, entry.line("last_reviewed"), f"datum {reviewed} ligt in de toekomst",
+                                        f"gebruik de datum waarop je de inhoud nakeek (vandaag is het {today.isoformat()})"))
+        except ValueError:
+            pass  # the schema already reports the malformed date
+    return problems
+
+
+def _check_partner_order(corpus: Corpus) -> list[Problem]:
+    entries = sorted(corpus.partners.values(), key=lambda e: e.base)
+    ids = [e.id for e in entries]
+    for entry, expected in zip(entries, sorted(ids)):
+        if entry.id != expected:
+            return [Problem(entry.path, entry.line("id"), f"de partners staan niet op volgorde van id (bij '{entry.id}')",
+                            f"zet de partners in alfabetische volgorde van hun id; '{expected}' hoort hier")]
+    return []
+
+
+def check_corpus(corpus: Corpus, today: date | None = None) -> list[Problem]:
+    """`corpus` holds every entry that was read, drafts and entries with problems included."""
+    today = today or date.today()
+    sourced = load_vocabularies().sourced_emails
+    drafts = {(e.kind.name, e.id) for e in corpus.entries() if e.is_draft}
+    problems = _check_partner_order(corpus)
+    for entry in corpus.entries():
+        if not entry.is_draft:
+            problems += _check_references(entry, corpus, drafts)
+        problems += _check_contacts(entry, sourced)
+        problems += _check_values(entry, today)
+    return problems

@@ -1,0 +1,180 @@
+"""Load every content file, validate it and report all problems at once.
+
+Each file is parsed and checked on its own (and cached by modification time, so `mkdocs serve`
+only re-reads what changed); checks that need the whole corpus run afterwards (crossref.py).
+A file with problems is left out of the corpus, the others still load.
+"""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from . import paths
+from .crossref import check_corpus
+from .frontmatter import split_front_matter
+from .model import KINDS, Corpus, Entry
+from .problems import Problem
+from .safety import SAFETY_HINT, unsafe_html
+from .schema import validate
+from .vocab import slugify
+from .yamlio import YamlDoc, parse_yaml, read_text
+
+_cache: dict[str, tuple[tuple[int, int], list[Entry], list[Problem]]] = {}
+
+
+def _unsafe_fields(doc: YamlDoc, relpath: str, value, path: tuple) -> list[Problem]:
+    """Scan every string in the YAML data for script."""
+    if isinstance(value, str):
+        start = doc.line_of(path)
+        return [Problem(relpath, start + line - 1, f"{what} is niet toegestaan", SAFETY_HINT)
+                for line, what in unsafe_html(value)]
+    if isinstance(value, dict):
+        return [p for k, v in value.items() for p in _unsafe_fields(doc, relpath, v, path + (k,))]
+    if isinstance(value, list):
+        return [p for i, v in enumerate(value) for p in _unsafe_fields(doc, relpath, v, path + (i,))]
+    return []
+
+
+def _check_file_name(relpath: str, stem: str) -> list[Problem]:
+    if slugify(stem) != stem:
+        return [Problem(relpath, 1, f"bestandsnaam '{stem}' is geen geldige id",
+                        f"gebruik kleine letters, cijfers en koppeltekens, bv. '{slugify(stem) or 'mijn-praktijk'}'")]
+    return []
+
+
+def _load_practice(path: Path, relpath: str) -> tuple[list[Entry], list[Problem]]:
+    text, problems = read_text(path, relpath)
+    if text is None:
+        return [], problems
+    split, problems = split_front_matter(text, relpath)
+    if split is None:
+        return [], problems
+    doc, problems = parse_yaml(split.yaml_text, relpath, line_offset=split.yaml_first_line - 1)
+    if doc is None:
+        return [], problems
+    if not isinstance(doc.data, dict):
+        return [], [Problem(relpath, split.yaml_first_line, "de front matter moet velden bevatten",
+                            "schrijf elk veld als 'naam: waarde' op een eigen regel")]
+    problems += validate("practice", doc, relpath)
+    problems += _check_file_name(relpath, path.stem)
+    problems += _unsafe_fields(doc, relpath, doc.data, ())
+    problems += [Problem(relpath, split.body_first_line + line - 1, f"{what} is niet toegestaan", SAFETY_HINT)
+                 for line, what in unsafe_html(split.body)]
+    if not split.body.strip() and doc.data.get("status") != "concept":
+        problems.append(Problem(relpath, split.body_first_line, "de tekst onder de front matter ontbreekt",
+                                "vertel onder de tweede '---' in gewone Markdown waarom en hoe de praktijk werkt"))
+    entry = Entry(KINDS["practice"], path.stem, relpath, doc.data, doc,
+                  body=split.body, body_line=split.body_first_line)
+    return [entry], problems
+
+
+def _load_guide(path: Path, relpath: str) -> tuple[list[Entry], list[Problem]]:
+    text, problems = read_text(path, relpath)
+    if text is None:
+        return [], problems
+    doc, problems = parse_yaml(text, relpath)
+    if doc is None:
+        return [], problems
+    if not isinstance(doc.data, dict):
+        return [], [Problem(relpath, 1, "een stappenplan moet velden bevatten",
+                            "schrijf elk veld als 'naam: waarde' op een eigen regel")]
+    problems += validate("guide", doc, relpath)
+    problems += _check_file_name(relpath, path.stem)
+    problems += _unsafe_fields(doc, relpath, doc.data, ())
+    return [Entry(KINDS["guide"], path.stem, relpath, doc.data, doc)], problems
+
+
+def _load_partners(path: Path, relpath: str) -> tuple[list[Entry], list[Problem]]:
+    text, problems = read_text(path, relpath)
+    if text is None:
+        return [], problems
+    doc, problems = parse_yaml(text, relpath)
+    if doc is None:
+        return [], problems
+    if not isinstance(doc.data, dict) or not isinstance(doc.data.get("partners"), list):
+        return [], problems + validate("partners", doc, relpath)
+    entries, seen = [], {}
+    for index, item in enumerate(doc.data["partners"]):
+        base = ("partners", index)
+        if not isinstance(item, dict):
+            problems.append(Problem(relpath, doc.line_of(base), "een partner moet velden bevatten",
+                                    "begin met '- id: ...' en zet de andere velden eronder"))
+            continue
+        entry_id = item.get("id")
+        if isinstance(entry_id, str) and entry_id in seen:
+            problems.append(Problem(relpath, doc.line_of(base + ("id",)),
+                                    f"id '{entry_id}' wordt twee keer gebruikt (ook op regel {seen[entry_id]})",
+                                    "geef elke partner een eigen id, of voeg de twee samen"))
+            continue
+        seen[entry_id] = doc.line_of(base + ("id",))
+        entries.append(Entry(KINDS["partner"], str(entry_id), relpath, item, doc, base=base))
+    problems += validate("partners", doc, relpath)
+    problems += _unsafe_fields(doc, relpath, doc.data, ())
+    return entries, problems
+
+
+def _cached(path: Path, relpath: str, load) -> tuple[list[Entry], list[Problem]]:
+    stat = os.stat(path)
+    stamp = (stat.st_mtime_ns, stat.st_size)
+    hit = _cache.get(str(path))
+    if hit and hit[0] == stamp:
+        return hit[1], hit[2]
+    entries, problems = load(path, relpath)
+    _cache[str(path)] = (stamp, entries, problems)
+    return entries, problems
+
+
+def _content_files(root: Path, folder: str, suffix: str) -> tuple[list[Path], list[Problem]]:
+    directory = root / folder
+    if not directory.is_dir():
+        return [], []
+    files, problems = [], []
+    for path in sorted(directory.iterdir()):
+        if path.name.startswith("."):
+            continue
+        if path.suffix == suffix and path.is_file():
+            files.append(path)
+        else:
+            problems.append(Problem(f"{folder}/{path.name}", 1, f"onverwacht bestand in {folder}/",
+                                    f"alleen '*{suffix}'-bestanden horen hier; verplaats of hernoem het"))
+    return files, problems
+
+
+def load_corpus(root: Path | None = None) -> tuple[Corpus, list[Problem]]:
+    """Load and validate all content under `root` (the repository by default)."""
+    root = Path(root or paths.ROOT)
+    problems: list[Problem] = []
+    loaded: list[tuple[list[Entry], list[Problem]]] = []
+    for folder, suffix, load in ((paths.PRACTICES_DIR, ".md", _load_practice),
+                                 (paths.GUIDES_DIR, ".yaml", _load_guide)):
+        files, more = _content_files(root, folder, suffix)
+        problems += more
+        loaded += [_cached(p, p.relative_to(root).as_posix(), load) for p in files]
+    partners_path = root / paths.PARTNERS_FILE
+    if partners_path.exists():
+        loaded.append(_cached(partners_path, paths.PARTNERS_FILE, _load_partners))
+
+    corpus, everything = Corpus(), Corpus()
+    for entries, file_problems in loaded:
+        problems += file_problems
+        for entry in entries:
+            everything.of_kind(entry.kind.name)[entry.id] = entry
+            if file_problems and not _entry_is_clean(entry, file_problems):
+                continue
+            if entry.is_draft:
+                corpus.drafts.append(entry)
+            else:
+                corpus.of_kind(entry.kind.name)[entry.id] = entry
+    problems += check_corpus(everything)
+    return corpus, sorted(set(problems))
+
+
+def _entry_is_clean(entry: Entry, problems: list[Problem]) -> bool:
+    """For partners.yaml, one bad partner must not hide the good ones: judge by line range."""
+    if entry.kind.name != "partner":
+        return False
+    start = entry.doc.line_of(entry.base)
+    index = entry.base[1]
+    following = [entry.doc.line_of(("partners", index + 1))] if ("partners", index + 1) in entry.doc.lines else []
+    end = following[0] if following else 10**9
+    return not any(start <= p.line < end for p in problems)

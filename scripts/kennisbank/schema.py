@@ -1,0 +1,192 @@
+"""JSON Schema validation with messages a contributor can act on.
+
+The schema files in schemas/ are the contract (the editor, the build and the tests use them).
+`vocabularies.schema.json` is generated from the vocabularies, so the allowed values live in one
+place; `make schemas` writes it to disk for editors, the build uses the in-memory version.
+"""
+from __future__ import annotations
+
+import difflib
+import json
+import re
+from datetime import date
+from functools import lru_cache
+from urllib.parse import urlsplit
+
+from jsonschema import Draft202012Validator, FormatChecker
+from referencing import Registry, Resource
+
+from . import paths
+from .problems import Problem
+from .vocab import VOCABULARY_NAMES, Vocabularies, load_vocabularies
+from .yamlio import YamlDoc
+
+# $defs name in vocabularies.schema.json for each vocabulary.
+VOCABULARY_DEFS = {
+    "themes": "theme", "levels": "level", "roles": "role", "connections": "connection",
+    "pillars": "pillar", "support_forms": "support_form", "costs": "cost", "efforts": "effort",
+    "evidence": "evidence_level", "languages": "language", "districts": "district", "wijken": "wijk",
+}
+SCHEMA_FILES = {"practice": "practice.schema.json", "partners": "partners.schema.json",
+                "guide": "guide.schema.json", "selfscan": "selfscan.schema.json"}
+
+_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_EMAIL = re.compile(r"^[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}$")
+
+
+def vocabulary_schema(vocab: Vocabularies) -> dict:
+    defs = {}
+    for name, def_name in VOCABULARY_DEFS.items():
+        terms = list(vocab.terms[name].values())
+        defs[def_name] = {
+            "title": VOCABULARY_NAMES[name],
+            "enum": [t.id for t in terms],
+            "enumDescriptions": [t.label for t in terms],
+        }
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$id": "vocabularies.schema.json",
+        "$comment": "Generated from schemas/vocabularies.yaml and schemas/antwerpen-wijken.geojson "
+                    "by `make schemas`. Do not edit by hand.",
+        "title": "Gecontroleerde woordenlijsten",
+        "$defs": defs,
+    }
+
+
+def vocabulary_schema_text(vocab: Vocabularies) -> str:
+    return json.dumps(vocabulary_schema(vocab), ensure_ascii=False, indent=2) + "\n"
+
+
+_formats = FormatChecker(formats=())
+
+
+@_formats.checks("date")
+def _is_date(value) -> bool:
+    if not isinstance(value, str) or not _DATE.match(value):
+        return False
+    try:
+        date.fromisoformat(value)
+    except ValueError:
+        return False
+    return True
+
+
+@_formats.checks("uri")
+def _is_url(value) -> bool:
+    if not isinstance(value, str) or any(c.isspace() for c in value):
+        return False
+    parts = urlsplit(value)
+    return parts.scheme in ("http", "https") and "." in parts.netloc
+
+
+@_formats.checks("email")
+def _is_email(value) -> bool:
+    return isinstance(value, str) and bool(_EMAIL.match(value))
+
+
+@lru_cache(maxsize=1)
+def validators() -> dict[str, Draft202012Validator]:
+    vocab = load_vocabularies()
+    resources = [Resource.from_contents(vocabulary_schema(vocab))]
+    schemas = {}
+    for path in sorted(paths.SCHEMAS_DIR.glob("*.schema.json")):
+        if path.name == "vocabularies.schema.json":
+            continue  # the on-disk copy is for editors; use the one made from the vocabularies
+        contents = json.loads(path.read_text(encoding="utf-8"))
+        resources.append(Resource.from_contents(contents))
+        schemas[path.name] = contents
+    registry = Registry().with_resources((r.contents["$id"], r) for r in resources)
+    return {kind: Draft202012Validator(schemas[name], registry=registry, format_checker=_formats)
+            for kind, name in SCHEMA_FILES.items() if name in schemas}
+
+
+def validate(kind: str, doc: YamlDoc, relpath: str, base: tuple = ()) -> list[Problem]:
+    """Validate `doc.data` (or the part at `base`) against the schema of `kind`."""
+    instance = doc.data
+    for key in base:
+        instance = instance[key]
+    validator = validators()[kind]
+    problems = []
+    for error in validator.iter_errors(instance):
+        problems.extend(_explain(error, doc, relpath, base))
+    return problems
+
+
+def _field_name(path) -> str:
+    parts = [str(p) if not isinstance(p, int) else f"[{p + 1}]" for p in path]
+    return ".".join(parts).replace(".[", "[") or "(het geheel)"
+
+
+def _closest(value: str, options) -> str:
+    match = difflib.get_close_matches(str(value), list(options), n=1, cutoff=0.6)
+    return f"bedoel je '{match[0]}'? " if match else ""
+
+
+def _explain(error, doc: YamlDoc, relpath: str, base: tuple) -> list[Problem]:
+    path = base + tuple(error.absolute_path)
+    where = _field_name(tuple(error.absolute_path))
+    line = doc.line_of(path)
+    kind = error.validator
+    schema = error.schema
+
+    if kind in ("if", "then", "else", "allOf", "anyOf") and error.context:
+        # A branch failed: report what the branch asked for, not the branch itself.
+        if kind == "anyOf" and error.validator_value and all("required" in s for s in error.validator_value):
+            names = " of ".join(f"'{s['required'][0]}'" for s in error.validator_value)
+            return [Problem(relpath, line, f"{where}: {names} ontbreekt", f"vul minstens {names} in")]
+        return [p for sub in error.context for p in _explain(sub, doc, relpath, base)]
+    if kind == "additionalProperties":
+        known = schema.get("properties", {})
+        return [Problem(relpath, doc.line_of(path + (key,), key=True),
+                        f"onbekend veld '{key}'" + (f" in {where}" if error.absolute_path else ""),
+                        f"{_closest(key, known)}toegestane velden: {', '.join(known)}")
+                for key in error.instance if key not in known]
+    if kind == "required":
+        missing = re.match(r"'(.+)' is a required property", error.message)
+        name = missing.group(1) if missing else error.message
+        description = schema.get("properties", {}).get(name, {}).get("description", "")
+        hint = f"voeg '{name}:' toe" + (f" ({description})" if description else "")
+        return [Problem(relpath, line, f"verplicht veld '{name}' ontbreekt" + (f" in {where}" if error.absolute_path else ""), hint)]
+    if kind == "enum":
+        options = error.validator_value
+        vocabulary = schema.get("title", "toegelaten waarden")
+        listed = ", ".join(options) if len(options) <= 15 else "zie schemas/vocabularies.yaml"
+        return [Problem(relpath, line, f"{where}: '{error.instance}' staat niet in de lijst van {vocabulary}",
+                        f"{_closest(error.instance, options)}mogelijk: {listed}")]
+    if kind == "format":
+        hints = {
+            "date": ("geen geldige datum", "schrijf de datum als JJJJ-MM-DD, bv. 2026-11-23"),
+            "uri": ("geen geldig webadres", "schrijf het volledige adres, beginnend met https://"),
+            "email": ("geen geldig e-mailadres", "schrijf het adres als naam@domein.be"),
+        }
+        what, hint = hints.get(error.validator_value, ("ongeldig formaat", error.message))
+        return [Problem(relpath, line, f"{where}: '{error.instance}' is {what}", hint)]
+    if kind == "type":
+        expected = {"string": "tekst", "array": "een lijst", "object": "een groep velden",
+                    "integer": "een geheel getal", "number": "een getal", "boolean": "ja of nee"}
+        wanted = error.validator_value
+        wanted = wanted if isinstance(wanted, str) else wanted[0]
+        hint = {
+            "array": "zet elk item op een eigen regel die begint met '- '",
+            "string": "zet de tekst tussen aanhalingstekens als hij met een cijfer, 'ja', 'nee' of een leesteken begint",
+            "object": "zet de onderliggende velden ingesprongen op de regels eronder",
+        }.get(wanted, f"vul {expected.get(wanted, wanted)} in")
+        return [Problem(relpath, line, f"{where} moet {expected.get(wanted, wanted)} zijn", hint)]
+    if kind == "pattern":
+        return [Problem(relpath, line, f"{where}: '{error.instance}' heeft niet de juiste vorm",
+                        schema.get("description") or f"het moet passen bij {error.validator_value}")]
+    if kind in ("minLength", "maxLength"):
+        size = "te kort" if kind == "minLength" else "te lang"
+        return [Problem(relpath, line, f"{where} is {size} ({len(error.instance)} tekens)",
+                        f"gebruik {'minstens' if kind == 'minLength' else 'hoogstens'} {error.validator_value} tekens")]
+    if kind in ("minItems", "maxItems"):
+        return [Problem(relpath, line, f"{where} heeft te {'weinig' if kind == 'minItems' else 'veel'} items",
+                        f"geef er {'minstens' if kind == 'minItems' else 'hoogstens'} {error.validator_value}")]
+    if kind == "uniqueItems":
+        return [Problem(relpath, line, f"{where} bevat een item twee keer", "laat de dubbele waarde weg")]
+    if kind in ("minimum", "maximum"):
+        return [Problem(relpath, line, f"{where}: {error.instance} ligt buiten het bereik",
+                        f"gebruik een waarde {'vanaf' if kind == 'minimum' else 'tot en met'} {error.validator_value}")]
+    if kind == "const":
+        return [Problem(relpath, line, f"{where}: '{error.instance}' is niet toegestaan", f"gebruik '{error.validator_value}'")]
+    return [Problem(relpath, line, f"{where}: {error.message}", "pas de waarde aan volgens het schema in schemas/")]
