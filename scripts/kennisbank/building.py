@@ -25,10 +25,11 @@ def _setup_logging() -> None:
     logger.setLevel(logging.WARNING)
 
 
-def run_mkdocs(config_file: str | Path, site_dir: Path) -> None:
-    """One strict MkDocs build, in this process (so parsed content is reused)."""
-    config = load_config(str(config_file), site_dir=str(site_dir), strict=True)
-    config.plugins.on_startup(command="build", dirty=False)
+def run_mkdocs(config_file: str | Path, site_dir: Path, command: str = "build") -> None:
+    """One MkDocs build in this process (so parsed content is reused); strict unless it
+    imitates `serve`, which reports content problems on the pages instead of failing."""
+    config = load_config(str(config_file), site_dir=str(site_dir), strict=command == "build")
+    config.plugins.on_startup(command=command, dirty=False)
     try:
         mkdocs_build(config)
     finally:
@@ -43,7 +44,8 @@ def _swap(new: Path, target: Path) -> None:
     shutil.rmtree(old, ignore_errors=True)
 
 
-def build_site(config_file: str = "mkdocs.yml", site_dir: str = "site", out=sys.stdout) -> int:
+def build_site(config_file: str = "mkdocs.yml", site_dir: str = "site", out=None) -> int:
+    out = out or sys.stdout
     os.chdir(paths.ROOT)
     try:
         _, problems = load_corpus()

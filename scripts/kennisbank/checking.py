@@ -8,7 +8,8 @@ from .loader import load_corpus
 from .problems import ContentError, format_problems
 
 
-def run_check(root: Path | None = None, out=sys.stdout) -> int:
+def run_check(root: Path | None = None, out=None) -> int:
+    out = out or sys.stdout
     try:
         corpus, problems = load_corpus(root)
     except ContentError as error:  # the vocabularies themselves are broken

@@ -142,7 +142,7 @@ def _content_files(root: Path, folder: str, suffix: str) -> tuple[list[Path], li
 
 def load_corpus(root: Path | None = None) -> tuple[Corpus, list[Problem]]:
     """Load and validate all content under `root` (the repository by default)."""
-    root = Path(root or paths.ROOT)
+    root = Path(root or paths.content_root())
     problems: list[Problem] = []
     loaded: list[tuple[list[Entry], list[Problem]]] = []
     for folder, suffix, load in ((paths.PRACTICES_DIR, ".md", _load_practice),

@@ -1,4 +1,5 @@
 """Where things live in the repository."""
+import os
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -10,3 +11,9 @@ SCHEMAS_DIR = ROOT / "schemas"
 VOCABULARIES_FILE = SCHEMAS_DIR / "vocabularies.yaml"
 WIJKEN_FILE = SCHEMAS_DIR / "antwerpen-wijken.geojson"
 TEMPLATES_DIR = Path(__file__).resolve().parent / "templates"
+
+
+def content_root() -> Path:
+    """Where practices/, guides/ and partners.yaml are read from: the repository, unless
+    KENNISBANK_CONTENT points elsewhere (the tests and the benchmark use their own corpora)."""
+    return Path(os.environ.get("KENNISBANK_CONTENT") or ROOT)

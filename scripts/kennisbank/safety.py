@@ -36,7 +36,7 @@ class _Scanner(HTMLParser):
             if name.startswith("on"):
                 self.findings.append((line, f"HTML-attribuut '{name}='"))
             elif name in URL_ATTRIBUTES and value and _BAD_SCHEME.match(value):
-                self.findings.append((line, f"link met '{_BAD_SCHEME.match(value).group(1)}:'"))
+                self.findings.append((line, f"link met '{_BAD_SCHEME.match(value).group(1).lower()}:'"))
 
     handle_startendtag = handle_starttag
 

@@ -107,14 +107,45 @@ def validate(kind: str, doc: YamlDoc, relpath: str, base: tuple = ()) -> list[Pr
         instance = instance[key]
     validator = validators()[kind]
     problems = []
+    descriptions = _descriptions(kind)
     for error in validator.iter_errors(instance):
-        problems.extend(_explain(error, doc, relpath, base))
+        problems.extend(_explain(error, doc, relpath, base, descriptions))
     return problems
 
 
-def _field_name(path) -> str:
+@lru_cache(maxsize=None)
+def _descriptions(kind: str) -> dict[str, str]:
+    """Field name -> description, from every `properties` in the schema of `kind`."""
+    found: dict[str, str] = {}
+
+    def walk(node):
+        if isinstance(node, dict):
+            for name, sub in (node.get("properties") or {}).items():
+                if isinstance(sub, dict) and sub.get("description"):
+                    found.setdefault(name, sub["description"])
+            for value in node.values():
+                walk(value)
+        elif isinstance(node, list):
+            for value in node:
+                walk(value)
+
+    walk(validators()[kind].schema)
+    return found
+
+
+def _field_name(path, doc: YamlDoc) -> str:
+    """'themes[2]' for a field; inside partners.yaml 'partner 'x': email' for a partner's field."""
+    prefix = ""
+    if len(path) >= 2 and path[0] == "partners" and isinstance(path[1], int):
+        item = doc.data["partners"][path[1]]
+        name = item.get("id") if isinstance(item, dict) else None
+        prefix = f"partner '{name}'" if isinstance(name, str) else f"partner {path[1] + 1}"
+        path = path[2:]
+        if not path:
+            return prefix
+        prefix += ": "
     parts = [str(p) if not isinstance(p, int) else f"[{p + 1}]" for p in path]
-    return ".".join(parts).replace(".[", "[") or "(het geheel)"
+    return prefix + (".".join(parts).replace(".[", "[") or "(het geheel)")
 
 
 def _closest(value: str, options) -> str:
@@ -122,9 +153,9 @@ def _closest(value: str, options) -> str:
     return f"bedoel je '{match[0]}'? " if match else ""
 
 
-def _explain(error, doc: YamlDoc, relpath: str, base: tuple) -> list[Problem]:
+def _explain(error, doc: YamlDoc, relpath: str, base: tuple, descriptions: dict[str, str]) -> list[Problem]:
     path = base + tuple(error.absolute_path)
-    where = _field_name(tuple(error.absolute_path))
+    where = _field_name(path, doc)
     line = doc.line_of(path)
     kind = error.validator
     schema = error.schema
@@ -134,7 +165,7 @@ def _explain(error, doc: YamlDoc, relpath: str, base: tuple) -> list[Problem]:
         if kind == "anyOf" and error.validator_value and all("required" in s for s in error.validator_value):
             names = " of ".join(f"'{s['required'][0]}'" for s in error.validator_value)
             return [Problem(relpath, line, f"{where}: {names} ontbreekt", f"vul minstens {names} in")]
-        return [p for sub in error.context for p in _explain(sub, doc, relpath, base)]
+        return [p for sub in error.context for p in _explain(sub, doc, relpath, base, descriptions)]
     if kind == "additionalProperties":
         known = schema.get("properties", {})
         return [Problem(relpath, doc.line_of(path + (key,), key=True),
@@ -144,9 +175,9 @@ def _explain(error, doc: YamlDoc, relpath: str, base: tuple) -> list[Problem]:
     if kind == "required":
         missing = re.match(r"'(.+)' is a required property", error.message)
         name = missing.group(1) if missing else error.message
-        description = schema.get("properties", {}).get(name, {}).get("description", "")
-        hint = f"voeg '{name}:' toe" + (f" ({description})" if description else "")
-        return [Problem(relpath, line, f"verplicht veld '{name}' ontbreekt" + (f" in {where}" if error.absolute_path else ""), hint)]
+        description = schema.get("properties", {}).get(name, {}).get("description") or descriptions.get(name)
+        hint = f"voeg '{name}:' toe" + (f" ({description.rstrip('.')})" if description else "")
+        return [Problem(relpath, doc.line_of(path, key=True), f"verplicht veld '{name}' ontbreekt" + (f" in {where}" if path else ""), hint)]
     if kind == "enum":
         options = error.validator_value
         vocabulary = schema.get("title", "toegelaten waarden")

@@ -1,0 +1,116 @@
+"""Shared fixtures: the built site (built once per test session), a local web server for it,
+and a Chromium browser driven by Playwright."""
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import shutil
+import socketserver
+import threading
+from pathlib import Path
+
+import pytest
+
+from kennisbank import paths
+from kennisbank.building import run_mkdocs
+from kennisbank.loader import load_corpus
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                  "--disable-component-update", "--disable-sync", "--no-first-run"]
+FIXTURES = Path(__file__).parent / "fixtures"
+
+
+@pytest.fixture(scope="session")
+def corpus():
+    corpus, problems = load_corpus(paths.ROOT)
+    assert not problems, "\n".join(map(str, problems))
+    return corpus
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory) -> Path:
+    """The real site, built strictly from the repository's content."""
+    os.environ.pop("KENNISBANK_CONTENT", None)
+    site = tmp_path_factory.mktemp("site") / "site"
+    os.chdir(paths.ROOT)
+    run_mkdocs(paths.ROOT / "mkdocs.yml", site)
+    return site
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+class _Server(socketserver.ThreadingMixIn, http.server.HTTPServer):
+    daemon_threads = True
+    allow_reuse_address = True
+
+
+def serve_directory(directory: Path):
+    handler = functools.partial(_QuietHandler, directory=str(directory))
+    server = _Server(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server, f"http://127.0.0.1:{server.server_address[1]}"
+
+
+@pytest.fixture(scope="session")
+def site_url(built_site):
+    server, url = serve_directory(built_site)
+    yield url
+    server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    if not Path(CHROMIUM).exists():
+        pytest.fail(f"{CHROMIUM} ontbreekt: installeer Chromium (apt-get install -y chromium)")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS)
+        yield browser
+        browser.close()
+
+
+class PageWatch:
+    """Records console errors, page errors and requests to other origins of one page."""
+
+    def __init__(self, page, origin: str):
+        self.page, self.origin = page, origin
+        self.console_errors: list[str] = []
+        self.foreign_requests: list[str] = []
+        page.on("console", lambda m: m.type == "error" and self.console_errors.append(m.text))
+        page.on("pageerror", lambda e: self.console_errors.append(str(e)))
+        page.route("**/*", self._route)
+
+    def _route(self, route):
+        url = route.request.url
+        if url.startswith(self.origin) or url.startswith(("data:", "blob:", "about:")):
+            route.continue_()
+        else:
+            self.foreign_requests.append(url)
+            route.abort()
+
+
+@pytest.fixture
+def page(browser, site_url):
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="nl-BE")
+    page = context.new_page()
+    page.watch = PageWatch(page, site_url)
+    yield page
+    context.close()
+
+
+@pytest.fixture
+def content_root(tmp_path, monkeypatch):
+    """An empty content root that the loader and the build read instead of the repository."""
+    monkeypatch.setenv("KENNISBANK_CONTENT", str(tmp_path))
+    return tmp_path
+
+
+def copy_fixture(name: str, target: Path) -> Path:
+    shutil.copytree(FIXTURES / name, target, dirs_exist_ok=True)
+    return target

@@ -1,0 +1,82 @@
+"""The site build: strict, complete, and safe when the content is broken."""
+from __future__ import annotations
+
+import shutil
+
+import pytest
+
+from conftest import FIXTURES
+from kennisbank import paths
+from kennisbank.building import build_site, run_mkdocs
+
+
+def test_strict_build_writes_a_page_per_entry(built_site, corpus):
+    for entry in corpus.entries():
+        page = built_site / entry.url / "index.html"
+        assert page.is_file(), f"no page for {entry.path}"
+    for listing in ("praktijken", "partners", "stappenplannen", "themas", "themas/leren-leren"):
+        assert (built_site / listing / "index.html").is_file()
+
+
+def test_pages_are_dutch_and_load_no_web_fonts(built_site):
+    html = (built_site / "index.html").read_text(encoding="utf-8")
+    assert '<html lang="nl"' in html
+    assert "fonts.googleapis.com" not in html and "fonts.gstatic.com" not in html
+
+
+def test_entries_are_not_in_the_sidebar(built_site, corpus):
+    """Material renders the whole nav into every page: entries belong on listing pages."""
+    home = (built_site / "index.html").read_text(encoding="utf-8")
+    nav = home[home.index('class="md-nav md-nav--primary"'):home.index("</nav>", home.index('class="md-nav md-nav--primary"'))]
+    for entry in corpus.entries():
+        assert f"/{entry.url}" not in nav and f'"{entry.url}"' not in nav
+
+
+@pytest.fixture
+def broken_content(tmp_path, monkeypatch):
+    root = tmp_path / "content"
+    shutil.copytree(FIXTURES / "valid", root)
+    shutil.copytree(FIXTURES / "broken" / "vocabulary-typo", root, dirs_exist_ok=True,
+                    ignore=shutil.ignore_patterns("expected.txt"))
+    monkeypatch.setenv("KENNISBANK_CONTENT", str(root))
+    return root
+
+
+def test_failed_build_leaves_previous_site_untouched(broken_content, tmp_path, capsys):
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / "index.html").write_text("vorige versie", encoding="utf-8")
+    before = sorted(p.name for p in tmp_path.iterdir())
+
+    assert build_site(site_dir=str(site)) == 1
+
+    out = capsys.readouterr().out
+    assert "practices/feedback-in-duo.md:4: themes[2]: 'leren-lere'" in out
+    assert "Traceback" not in out
+    assert (site / "index.html").read_text(encoding="utf-8") == "vorige versie"
+    assert sorted(p.name for p in tmp_path.iterdir()) == before  # no staging folder left behind
+
+
+def test_successful_build_replaces_the_site(tmp_path, monkeypatch, capsys):
+    root = tmp_path / "content"
+    shutil.copytree(FIXTURES / "valid", root)
+    monkeypatch.setenv("KENNISBANK_CONTENT", str(root))
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / "oud.html").write_text("weg ermee", encoding="utf-8")
+
+    assert build_site(site_dir=str(site)) == 0
+
+    assert not (site / "oud.html").exists()
+    assert (site / "praktijken" / "feedback-in-duo" / "index.html").is_file()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["content", "site"]
+
+
+def test_serving_shows_problems_on_the_page_and_leaves_out_the_broken_entry(broken_content, tmp_path):
+    site = tmp_path / "served"
+    run_mkdocs(paths.ROOT / "mkdocs.yml", site, command="serve")
+    home = (site / "index.html").read_text(encoding="utf-8")
+    assert 'class="kb-problems"' in home
+    assert "practices/feedback-in-duo.md:4: themes[2]: &#39;leren-lere&#39;" in home
+    assert not (site / "praktijken" / "feedback-in-duo").exists()
+    assert (site / "partners" / "buurtpartner" / "index.html").is_file()

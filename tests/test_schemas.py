@@ -1,0 +1,47 @@
+"""The schemas and vocabularies themselves: valid, complete and in sync."""
+import json
+
+import pytest
+from jsonschema import Draft202012Validator
+
+from kennisbank import paths
+from kennisbank.schema import vocabulary_schema_text
+from kennisbank.vocab import VOCABULARY_NAMES, load_vocabularies, slugify
+
+SCHEMA_FILES = sorted(paths.SCHEMAS_DIR.glob("*.schema.json"))
+
+
+@pytest.mark.parametrize("path", SCHEMA_FILES, ids=lambda p: p.name)
+def test_schema_file_is_valid_draft_2020_12(path):
+    schema = json.loads(path.read_text(encoding="utf-8"))
+    Draft202012Validator.check_schema(schema)
+    assert schema["$id"] == path.name
+
+
+def test_vocabulary_schema_on_disk_is_up_to_date():
+    on_disk = (paths.SCHEMAS_DIR / "vocabularies.schema.json").read_text(encoding="utf-8")
+    assert on_disk == vocabulary_schema_text(load_vocabularies()), "run `make schemas`"
+
+
+@pytest.mark.parametrize("name", VOCABULARY_NAMES)
+def test_vocabulary_terms_have_slug_ids_and_labels(name):
+    terms = load_vocabularies().terms[name]
+    assert terms, f"vocabulary {name} is empty"
+    for term in terms.values():
+        assert term.id == slugify(term.id), f"{name}: id {term.id!r} is not kebab-case"
+        assert term.label.strip()
+
+
+def test_districts_and_wijken_come_from_the_wijk_file():
+    vocab = load_vocabularies()
+    assert len(vocab.wijk_features) == 67  # every feature is drawn on the map
+    assert len(vocab.terms["wijken"]) == 66  # the Schelde belongs to no district
+    assert set(vocab.terms["districts"]) == {
+        "antwerpen", "berchem", "berendrecht-zandvliet-lillo", "borgerhout", "borsbeek", "deurne",
+        "ekeren", "hoboken", "merksem", "wilrijk"}
+    assert vocab.terms["wijken"]["antwerpen-kiel"].extra["district"] == "antwerpen"
+
+
+def test_evidence_ladder_runs_from_one_school_to_research():
+    ladder = load_vocabularies().ids("evidence")
+    assert ladder[0] == "praktijk-een-school" and ladder[-1] == "effectief"
