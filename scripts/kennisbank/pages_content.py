@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from markupsafe import escape
 
+from .finder_page import finder
 from .model import KINDS
 from .render import md_escape
 from .site import STATE
@@ -44,6 +45,6 @@ def vocabulary(name: str) -> str:
 
 
 def register(env) -> None:
-    for function in (count, evidence_ladder, vocabulary):
+    for function in (count, evidence_ladder, vocabulary, finder):
         env.macro(function)
     env.variables["wijk_credit"] = WIJK_CREDIT

@@ -185,7 +185,8 @@ class PageRenderer:
             if n:
                 themes.append({"id": term.id, "label": term.label, "count": n})
         meta = {"title": heading, "description": lead, "render_macros": False}
-        return src, self._render("kind_index", src, meta, heading=heading, lead=lead, kind=kind,
+        code = {"practice": "praktijk", "partner": "partner", "guide": "stappenplan"}[kind]
+        return src, self._render("kind_index", src, meta, heading=heading, lead=lead, kind=kind, code=code,
                                  plural=KINDS[kind].plural, themes=themes, entries=entries)
 
     def all_pages(self) -> dict[str, str]:

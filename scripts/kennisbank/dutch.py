@@ -1,0 +1,85 @@
+"""The Dutch text pipeline for lunr, identical to lunr-languages' `lunr.nl` in the browser.
+
+lunr.py's own `languages="nl"` downloads NLTK data at run time; we build the pipeline here from
+the Snowball stemmer (no data needed) and the word characters and stop words of lunr.nl.js, so
+that the index made in Python and the queries stemmed in the browser agree. A browser test
+checks that they do, word for word.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from lunr.pipeline import Pipeline
+
+# From lunr-languages' lunr.nl.js (MIT licence): what counts as a letter, and the stop words.
+WORD_CHARACTERS = (
+    "A-Za-z\xAA\xBA\xC0-\xD6\xD8-\xF6\xF8-\u02B8\u02E0-\u02E4\u1D00-\u1D25\u1D2C-\u1D5C"
+    "\u1D62-\u1D65\u1D6B-\u1D77\u1D79-\u1DBE\u1E00-\u1EFF\u2071\u207F\u2090-\u209C\u212A\u212B"
+    "\u2132\u214E\u2160-\u2188\u2C60-\u2C7F\uA722-\uA787\uA78B-\uA7AD\uA7B0-\uA7B7\uA7F7-\uA7FF"
+    "\uAB30-\uAB5A\uAB5C-\uAB64\uFB00-\uFB06\uFF21-\uFF3A\uFF41-\uFF5A"
+)
+STOP_WORDS = frozenset(
+    "aan al alles als altijd andere ben bij daar dan dat de der deze die dit doch doen door dus een "
+    "eens en er ge geen geweest haar had heb hebben heeft hem het hier hij hoe hun iemand iets ik in "
+    "is ja je kan kon kunnen maar me meer men met mij mijn moet na naar niet niets nog nu of om omdat "
+    "onder ons ook op over reeds te tegen toch toen tot u uit uw van veel voor want waren was wat werd "
+    "wezen wie wil worden wordt zal ze zelf zich zij zijn zo zonder zou".split()
+)
+_START = re.compile(f"^[^{WORD_CHARACTERS}]+")
+_END = re.compile(f"[^{WORD_CHARACTERS}]+$")
+_SEPARATOR = re.compile(r"[\s\-]+")  # lunr.tokenizer.separator
+
+
+def trim(word: str) -> str:
+    return _END.sub("", _START.sub("", word))
+
+
+@lru_cache(maxsize=None)
+def stem(word: str) -> str:
+    return _snowball().stem(word)
+
+
+@lru_cache(maxsize=1)
+def _snowball():
+    from nltk.stem.snowball import SnowballStemmer  # needs no downloaded data
+
+    return SnowballStemmer("dutch")
+
+
+def words(text: str) -> list[str]:
+    """The search terms of a text, as the browser makes them: split, trim, drop stop words, stem."""
+    terms = []
+    for raw in _SEPARATOR.split(text.lower()):
+        word = trim(raw)
+        if word and word not in STOP_WORDS:
+            terms.append(stem(word))
+    return terms
+
+
+def _trimmer(token, i=None, tokens=None):
+    return token.update(lambda s, metadata=None: trim(s))
+
+
+def _stop_word_filter(token, i=None, tokens=None):
+    return token if str(token) not in STOP_WORDS else None
+
+
+def _stemmer(token, i=None, tokens=None):
+    return token.update(lambda s, metadata=None: stem(s))
+
+
+# Registered under the labels lunr.nl.js uses, so the serialised index loads in the browser.
+for _function, _label in ((_trimmer, "trimmer-nl"), (_stop_word_filter, "stopWordFilter-nl"),
+                          (_stemmer, "stemmer-nl")):
+    if _label not in Pipeline.registered_functions:
+        Pipeline.register_function(_function, _label)
+
+
+def configure(builder) -> None:
+    """Give a lunr Builder the Dutch pipeline for indexing and for searching."""
+    builder.pipeline.reset()
+    builder.search_pipeline.reset()
+    builder.pipeline.add(*(Pipeline.registered_functions[label]
+                           for label in ("trimmer-nl", "stopWordFilter-nl", "stemmer-nl")))
+    builder.search_pipeline.add(Pipeline.registered_functions["stemmer-nl"])
