@@ -42,6 +42,7 @@ def test_districts_and_wijken_come_from_the_wijk_file():
     assert vocab.terms["wijken"]["antwerpen-kiel"].extra["district"] == "antwerpen"
 
 
-def test_evidence_ladder_runs_from_one_school_to_research():
+def test_evidence_ladder_runs_from_a_proposal_through_one_school_to_research():
     ladder = load_vocabularies().ids("evidence")
-    assert ladder[0] == "praktijk-een-school" and ladder[-1] == "effectief"
+    assert ladder == ["voorstel", "praktijk-een-school", "praktijk-meerdere-scholen", "onderbouwd",
+                      "eerste-aanwijzingen", "effectief"]

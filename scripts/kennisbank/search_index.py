@@ -74,11 +74,11 @@ def _area(entry: Entry, vocab: Vocabularies, positions: dict[str, dict[str, int]
     return ["w", *(positions["wijk"][w] for w in area["wijken"])]
 
 
-def build_finder_data(corpus: Corpus, vocab: Vocabularies | None = None) -> dict:
+def make_builder(corpus: Corpus, vocab: Vocabularies | None = None) -> tuple[Builder, list[Entry]]:
+    """A lunr.py Builder filled with the published entries, numbered in the order returned.
+    (Call .build() for a searchable lunr.py index; the site ships the packed builder state.)"""
     vocab = vocab or load_vocabularies()
-    positions = {param: {term: i for i, term in enumerate(vocab.ids(name))} for param, name in FACETS.items()}
     entries = sorted(corpus.entries(), key=lambda e: (e.kind.name, e.title.lower(), e.id))
-
     builder = Builder()
     dutch.configure(builder)
     builder.pipeline.reset()  # terms arrive already trimmed, filtered and stemmed (dutch.words)
@@ -87,7 +87,6 @@ def build_finder_data(corpus: Corpus, vocab: Vocabularies | None = None) -> dict
     builder.field("samenvatting", boost=4)
     builder.field("trefwoorden", boost=2)
     builder.field("tekst")
-    docs = []
     for number, entry in enumerate(entries):
         keywords = [vocab.label("themes", t) for t in entry.themes]
         keywords += [vocab.label("support_forms", f) for f in entry.data.get("support_forms", [])]
@@ -99,6 +98,16 @@ def build_finder_data(corpus: Corpus, vocab: Vocabularies | None = None) -> dict
             "trefwoorden": dutch.words(" ".join(keywords)),
             "tekst": list(dict.fromkeys(dutch.words(_body_text(entry))))[:BODY_TERMS],
         })
+    return builder, entries
+
+
+def build_finder_data(corpus: Corpus, vocab: Vocabularies | None = None) -> tuple[dict, list[list[str]]]:
+    """The finder's data file and its summaries, split in shards."""
+    vocab = vocab or load_vocabularies()
+    positions = {param: {term: i for i, term in enumerate(vocab.ids(name))} for param, name in FACETS.items()}
+    builder, entries = make_builder(corpus, vocab)
+    docs = []
+    for entry in entries:
         facets = {
             "thema": [positions["thema"][t] for t in entry.themes],
             "niveau": [positions["niveau"][lv] for lv in entry.levels],
@@ -114,7 +123,6 @@ def build_finder_data(corpus: Corpus, vocab: Vocabularies | None = None) -> dict
         if entry.kind.name == "partner":
             doc["w"] = _area(entry, vocab, positions)
         docs.append(doc)
-    builder.build()
 
     facet_values = {param: [[t.id, t.extra.get("short", t.label)] for t in vocab.terms[name].values()]
                     for param, name in FACETS.items()}

@@ -222,33 +222,42 @@
         if (!passes(item, facets[i], selected[facets[i]] || [], age)) failed.push(facets[i]);
       }
       if (!failed.length) results.push(item);
-      // An item counts for a facet's values if it passes every other facet.
+      // Counts say how many results ticking a value would leave. Values of one facet combine
+      // with OR: an unticked value adds the entries that fail only this facet and have it.
       FACETS.forEach(function (facet) {
-        if (failed.length === 0 || (failed.length === 1 && failed[0] === facet)) countFor(item, facet, counts[facet]);
+        if (failed.length === 1 && failed[0] === facet) countFor(item, facet, counts[facet], null);
+        else if (!failed.length) countFor(item, facet, counts[facet], selected[facet].length ? selected[facet] : null);
       });
       var placeFilters = failed.filter(function (f) { return f !== "wijk" && f !== "district"; });
       if (!placeFilters.length && item.k === "partner") mapBase.push(item);
+    });
+    FACETS.forEach(function (facet) {
+      if (!selected[facet].length) return;
+      counts[facet].forEach(function (_, v) {
+        if (selected[facet].indexOf(v) === -1) counts[facet][v] += results.length;
+      });
     });
     if (!candidates) results.sort(byKindAndTitle);
     return { results: results, counts: counts, mapBase: mapBase };
   }
 
-  function countFor(item, facet, target) {
-    if (facet === "soort") { target[item.kindIndex]++; return; }
-    if (facet === "wijk") {
-      item.wijken.list.forEach(function (w) { target[w]++; });
-      return;
-    }
-    if (facet === "district") {
-      var seen = {};
+  /* Add one to each value the item has (only to `only`, when given). */
+  function countFor(item, facet, target, only) {
+    var values;
+    if (facet === "soort") values = [item.kindIndex];
+    else if (facet === "wijk") values = item.wijken.list;
+    else if (facet === "district") {
+      values = [];
       item.wijken.list.forEach(function (w) {
-        if (!seen[wijkDistrict[w]]) { seen[wijkDistrict[w]] = true; target[wijkDistrict[w]]++; }
+        if (values.indexOf(wijkDistrict[w]) === -1) values.push(wijkDistrict[w]);
       });
-      return;
+    } else {
+      values = item.f[facet] || [];
+      if (facet === "niveau" && !values.length) values = target.map(function (_, v) { return v; });
     }
-    var values = item.f[facet] || [];
-    if (facet === "niveau" && !values.length) values = target.map(function (_, v) { return v; });
-    values.forEach(function (v) { target[v]++; });
+    values.forEach(function (v) {
+      if (!only || only.indexOf(v) !== -1) target[v]++;
+    });
   }
 
   function byKindAndTitle(a, b) {
@@ -430,6 +439,20 @@
     });
   }
 
+  /* For tests and the benchmark: the text search alone, and the exact-match query with scores. */
+  function expose() {
+    window.kbFinder = {
+      search: function (text) { return textMatches(text) || []; },
+      query: function (text) {
+        var words = terms(text);
+        return index.query(function (q) {
+          words.forEach(function (w) { q.term(w, { presence: lunr.Query.presence.REQUIRED }); });
+        }).map(function (r) { return { u: items[+r.ref].u, score: Math.round(r.score * 1000) / 1000 }; });
+      },
+      run: function (state) { return run(state).results.length; }
+    };
+  }
+
   function start(json) {
     prepare(json);
     form.hidden = false;
@@ -438,6 +461,7 @@
     applyState(state);
     wire();
     render(state, run(state));
+    expose();
     document.documentElement.setAttribute("data-kb-finder", "klaar");
   }
 
