@@ -97,7 +97,10 @@ class PageWatch:
 
 @pytest.fixture
 def page(browser, site_url):
-    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="nl-BE")
+    """A page for functional tests. It bypasses the site's Content-Security-Policy, which would
+    block Playwright's own injected helpers (wait_for_function); test_quality.py checks the
+    policy itself on every page, without bypass."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="nl-BE", bypass_csp=True)
     page = context.new_page()
     page.watch = PageWatch(page, site_url)
     yield page

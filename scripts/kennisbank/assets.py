@@ -7,6 +7,7 @@ from pathlib import Path
 import mkdocs
 from mkdocs.structure.files import File, Files
 
+from . import projectplan
 from .model import Corpus
 from .search_index import finder_files
 
@@ -18,8 +19,8 @@ VENDORED = {
 }
 
 
-def generated_assets(corpus: Corpus, config) -> dict[str, str]:
-    return finder_files(corpus)
+def generated_assets(corpus: Corpus, config) -> dict[str, str | bytes]:
+    return {**finder_files(corpus), **projectplan.download_files()}  # downloads/: the project-plan templates
 
 
 def add_vendored_files(files: Files, config) -> None:

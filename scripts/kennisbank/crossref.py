@@ -31,10 +31,10 @@ def _did_you_mean(ref: str, options) -> str:
     return f"bedoel je {' of '.join(repr(c) for c in close)}?" if close else "controleer de id"
 
 
-def _check_references(entry: Entry, corpus: Corpus, drafts: dict) -> list[Problem]:
+def _check_references(entry: Entry, published: dict[str, set[str]], drafts: set) -> list[Problem]:
     problems = []
     for kind, refs in entry.references().items():
-        known = {k for k, e in corpus.of_kind(kind).items() if not e.is_draft}
+        known = published[kind]
         where = {"partner": "partners.yaml", "guide": "guides/", "practice": "practices/"}[kind]
         for ref, path in refs:
             if ref in known:
@@ -102,10 +102,11 @@ def check_corpus(corpus: Corpus, today: date | None = None) -> list[Problem]:
     today = today or date.today()
     sourced = load_vocabularies().sourced_emails
     drafts = {(e.kind.name, e.id) for e in corpus.entries() if e.is_draft}
+    published = {kind: {k for k, e in corpus.of_kind(kind).items() if not e.is_draft} for kind in KINDS}
     problems = _check_partner_order(corpus)
     for entry in corpus.entries():
         if not entry.is_draft:
-            problems += _check_references(entry, corpus, drafts)
+            problems += _check_references(entry, published, drafts)
         problems += _check_contacts(entry, sourced)
         problems += _check_values(entry, today)
     return problems

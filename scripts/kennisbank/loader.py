@@ -7,6 +7,7 @@ A file with problems is left out of the corpus, the others still load.
 from __future__ import annotations
 
 import os
+from datetime import date
 from pathlib import Path
 
 from . import paths
@@ -16,6 +17,7 @@ from .model import KINDS, Corpus, Entry
 from .problems import Problem
 from .safety import SAFETY_HINT, unsafe_html
 from .schema import validate
+from .selfscan import check_selfscan
 from .vocab import slugify
 from .yamlio import YamlDoc, parse_yaml, read_text
 
@@ -113,9 +115,16 @@ def _load_partners(path: Path, relpath: str) -> tuple[list[Entry], list[Problem]
     return entries, problems
 
 
+def _stamp(path: Path) -> tuple[int, int] | None:
+    try:
+        stat = os.stat(path)
+    except FileNotFoundError:
+        return None
+    return stat.st_mtime_ns, stat.st_size
+
+
 def _cached(path: Path, relpath: str, load) -> tuple[list[Entry], list[Problem]]:
-    stat = os.stat(path)
-    stamp = (stat.st_mtime_ns, stat.st_size)
+    stamp = _stamp(path)
     hit = _cache.get(str(path))
     if hit and hit[0] == stamp:
         return hit[1], hit[2]
@@ -140,9 +149,27 @@ def _content_files(root: Path, folder: str, suffix: str) -> tuple[list[Path], li
     return files, problems
 
 
+_last: dict = {}
+
+
 def load_corpus(root: Path | None = None) -> tuple[Corpus, list[Problem]]:
-    """Load and validate all content under `root` (the repository by default)."""
+    """Load and validate all content under `root` (the repository by default).
+
+    When no file changed since the last call (the build validates first, then MkDocs loads
+    again), the previous result is returned as it is.
+    """
     root = Path(root or paths.content_root())
+    key = (str(root), date.today(), tuple(
+        (str(p), _stamp(p)) for p in sorted([*(root / paths.PRACTICES_DIR).glob("*"), *(root / paths.GUIDES_DIR).glob("*"),
+                                            root / paths.PARTNERS_FILE, root / paths.SELFSCAN_FILE])))
+    if _last.get("key") == key:
+        return _last["result"]
+    result = _load_corpus(root)
+    _last.update(key=key, result=result)
+    return result
+
+
+def _load_corpus(root: Path) -> tuple[Corpus, list[Problem]]:
     problems: list[Problem] = []
     loaded: list[tuple[list[Entry], list[Problem]]] = []
     for folder, suffix, load in ((paths.PRACTICES_DIR, ".md", _load_practice),
@@ -166,6 +193,7 @@ def load_corpus(root: Path | None = None) -> tuple[Corpus, list[Problem]]:
             else:
                 corpus.of_kind(entry.kind.name)[entry.id] = entry
     problems += check_corpus(everything)
+    problems += check_selfscan(root, everything)  # zelfscan.yaml, when the content root has one
     return corpus, sorted(set(problems))
 
 

@@ -22,3 +22,15 @@ def on_files(files, config):
 
 def on_page_content(html, page, config, files):
     return site.guard_page(html, page)
+
+
+def on_page_context(context, page, config, nav):
+    return site.page_context(context, page)
+
+
+def on_post_page(output, page, config):
+    return site.finish_page(output)
+
+
+def on_post_template(output_content, template_name, config):
+    return site.finish_template(output_content, template_name)

@@ -7,9 +7,11 @@ from __future__ import annotations
 
 from markupsafe import escape
 
+from . import paths
 from .finder_page import finder
 from .model import KINDS
-from .render import md_escape
+from .render import md_escape, rel
+from .selfscan_page import zelfscan, zelfscan_sources
 from .site import STATE
 from .vocab import WIJK_CREDIT, load_vocabularies
 
@@ -44,7 +46,26 @@ def vocabulary(name: str) -> str:
     return "\n\n".join(f"{md_escape(t.label)}\n:   {md_escape(t.description)}" for t in terms)
 
 
+def entry_link(kind: str, entry_id: str, text: str | None = None, page_src: str = "index.md") -> str:
+    """A Markdown link from a hand-written page to an entry, checked against the content.
+
+    With the repository's content a missing entry stops the build. With another corpus (the
+    tests' fixtures, the benchmark's synthetic one: KENNISBANK_CONTENT is set) it is plain text.
+    """
+    entry = STATE.corpus.get(kind, entry_id)
+    if entry is None:
+        if paths.content_root() == paths.ROOT:
+            raise ValueError(f"link: {kind} '{entry_id}' bestaat niet")
+        return md_escape(text or entry_id)
+    return f"[{md_escape(text or entry.title)}]({rel(page_src, entry.src_uri)})"
+
+
 def register(env) -> None:
-    for function in (count, evidence_ladder, vocabulary, finder):
+    for function in (count, evidence_ladder, vocabulary, finder, zelfscan, zelfscan_sources):
         env.macro(function)
     env.variables["wijk_credit"] = WIJK_CREDIT
+
+    @env.macro
+    def link(kind: str, entry_id: str, text: str | None = None) -> str:
+        """{{ link("guide", "verkennend-gesprek-aanvragen") }}: a checked link to an entry."""
+        return entry_link(kind, entry_id, text, env.page.file.src_uri)

@@ -14,7 +14,6 @@ from functools import lru_cache
 from urllib.parse import urlsplit
 
 from jsonschema import Draft202012Validator, FormatChecker
-from referencing import Registry, Resource
 
 from . import paths
 from .problems import Problem
@@ -84,20 +83,33 @@ def _is_email(value) -> bool:
     return isinstance(value, str) and bool(_EMAIL.match(value))
 
 
+def _inline(node, documents: dict[str, dict], current: str):
+    """Replace every $ref by a copy of what it points to. Our schemas are not recursive, so the
+    result is finite, and validation no longer spends its time resolving references."""
+    if isinstance(node, list):
+        return [_inline(item, documents, current) for item in node]
+    if not isinstance(node, dict):
+        return node
+    if "$ref" in node:
+        document, _, pointer = node["$ref"].partition("#")
+        document = document or current
+        target = documents[document]
+        for part in filter(None, pointer.split("/")):
+            target = target[part]
+        merged = {**_inline(target, documents, document),
+                  **{k: _inline(v, documents, current) for k, v in node.items() if k != "$ref"}}
+        return merged
+    return {k: (v if k == "$defs" else _inline(v, documents, current)) for k, v in node.items()}
+
+
 @lru_cache(maxsize=1)
 def validators() -> dict[str, Draft202012Validator]:
-    vocab = load_vocabularies()
-    resources = [Resource.from_contents(vocabulary_schema(vocab))]
-    schemas = {}
+    documents = {"vocabularies.schema.json": vocabulary_schema(load_vocabularies())}
     for path in sorted(paths.SCHEMAS_DIR.glob("*.schema.json")):
-        if path.name == "vocabularies.schema.json":
-            continue  # the on-disk copy is for editors; use the one made from the vocabularies
-        contents = json.loads(path.read_text(encoding="utf-8"))
-        resources.append(Resource.from_contents(contents))
-        schemas[path.name] = contents
-    registry = Registry().with_resources((r.contents["$id"], r) for r in resources)
-    return {kind: Draft202012Validator(schemas[name], registry=registry, format_checker=_formats)
-            for kind, name in SCHEMA_FILES.items() if name in schemas}
+        if path.name != "vocabularies.schema.json":  # the on-disk copy is for editors
+            documents[path.name] = json.loads(path.read_text(encoding="utf-8"))
+    return {kind: Draft202012Validator(_inline(documents[name], documents, name), format_checker=_formats)
+            for kind, name in SCHEMA_FILES.items() if name in documents}
 
 
 def validate(kind: str, doc: YamlDoc, relpath: str, base: tuple = ()) -> list[Problem]:

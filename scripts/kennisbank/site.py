@@ -13,8 +13,9 @@ from dataclasses import dataclass, field
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 
-from . import assets
+from . import assets, csp
 from .loader import load_corpus
+from .markdown_links import ExternalLinksExtension
 from .model import Corpus
 from .problems import Problem, format_problems
 from .render import PageRenderer
@@ -40,6 +41,7 @@ def startup(command: str) -> None:
 def configure(config) -> None:
     """Load and validate the content; fail the build, or report while serving."""
     STATE.corpus, STATE.problems = load_corpus()
+    config.markdown_extensions.append(ExternalLinksExtension())
     config.extra["kb_problems"] = []
     if not STATE.problems:
         return
@@ -77,3 +79,21 @@ def guard_page(html: str, page) -> str:
         raise PluginError(message)
     log.warning(message)
     return f"<p><strong>Deze pagina is niet getoond:</strong> {message}</p>"
+
+
+def page_context(context: dict, page) -> dict:
+    """Entry pages carry their review date as the page's update date (used by the sitemap)."""
+    reviewed = page.meta.get("kb_reviewed")
+    if reviewed:
+        page.update_date = reviewed
+    return context
+
+
+def finish_page(html: str) -> str:
+    """The Content-Security-Policy, on built pages (not while serving: live reload is inline)."""
+    return html if STATE.command == "serve" else csp.add_policy(html)
+
+
+def finish_template(output: str, template_name: str) -> str:
+    """Static theme pages (404.html) get the same policy as the others."""
+    return finish_page(output) if template_name.endswith(".html") else output
