@@ -10,8 +10,7 @@ from functools import partial
 
 from kennisbank import paths
 from kennisbank.linkcheck import TIMEOUT, WORKERS, check_links, corpus_links, fetch_url, report
-from kennisbank.loader import load_corpus
-from kennisbank.problems import ContentError
+from kennisbank.checking import corpus_for_report
 
 
 def main(argv: list[str]) -> int:
@@ -19,14 +18,9 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--timeout", type=float, default=TIMEOUT, help=f"seconden per adres (standaard {TIMEOUT})")
     parser.add_argument("--workers", type=int, default=WORKERS, help=f"adressen tegelijk (standaard {WORKERS})")
     args = parser.parse_args(argv)
-    try:
-        corpus, problems = load_corpus()
-    except ContentError as error:
-        print(error, file=sys.stderr)
+    corpus = corpus_for_report("worden overgeslagen")
+    if corpus is None:
         return 1
-    if problems:
-        print(f"Let op: {len(problems)} problemen in de inhoud; die items worden overgeslagen. "
-              "Voer `make check` uit.", file=sys.stderr)
     links = corpus_links(corpus, paths.content_root())
     count = len({link.url for link in links})
     print(f"{count} {'webadres' if count == 1 else 'webadressen'} controleren...", file=sys.stderr)

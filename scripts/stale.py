@@ -8,8 +8,7 @@ import sys
 from datetime import date
 
 from kennisbank.freshness import MAX_AGE_MONTHS, stale_entries
-from kennisbank.loader import load_corpus
-from kennisbank.problems import ContentError
+from kennisbank.checking import corpus_for_report
 
 
 def _day(text: str) -> date:
@@ -23,14 +22,9 @@ def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(description=f"Toon wat langer dan {MAX_AGE_MONTHS} maanden niet nagekeken is.")
     parser.add_argument("--today", type=_day, default=date.today(), help="doe alsof het vandaag deze datum is (JJJJ-MM-DD)")
     args = parser.parse_args(argv)
-    try:
-        corpus, problems = load_corpus()
-    except ContentError as error:
-        print(error, file=sys.stderr)
+    corpus = corpus_for_report("ontbreken hieronder")
+    if corpus is None:
         return 1
-    if problems:
-        print(f"Let op: {len(problems)} problemen in de inhoud; die items ontbreken hieronder. "
-              "Voer `make check` uit.", file=sys.stderr)
     stale = stale_entries(corpus, args.today)
     for item in stale:
         print(item)

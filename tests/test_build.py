@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import shutil
+from pathlib import Path
 
 import pytest
 
@@ -80,3 +81,29 @@ def test_serving_shows_problems_on_the_page_and_leaves_out_the_broken_entry(brok
     assert "practices/feedback-in-duo.md:4: themes[2]: &#39;leren-lere&#39;" in home
     assert not (site / "praktijken" / "feedback-in-duo").exists()
     assert (site / "partners" / "buurtpartner" / "index.html").is_file()
+
+
+def _files(folder: Path) -> dict[str, bytes]:
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def test_two_builds_of_the_same_commit_are_byte_identical(tmp_path, monkeypatch):
+    monkeypatch.delenv("KENNISBANK_CONTENT", raising=False)
+    monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
+    assert build_site(site_dir=str(tmp_path / "een")) == 0
+    monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)  # build_site sets it from the commit
+    assert build_site(site_dir=str(tmp_path / "twee")) == 0
+    first, second = _files(tmp_path / "een"), _files(tmp_path / "twee")
+    assert first.keys() == second.keys()
+    different = [name for name in first if first[name] != second[name]]
+    assert not different, f"{len(different)} files differ, e.g. {different[:5]}"
+
+
+def test_a_build_split_over_processes_equals_a_single_process_build(tmp_path, monkeypatch):
+    root = tmp_path / "content"
+    shutil.copytree(FIXTURES / "valid", root)
+    monkeypatch.setenv("KENNISBANK_CONTENT", str(root))
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1767225600")
+    assert build_site(site_dir=str(tmp_path / "een"), shards=1) == 0
+    assert build_site(site_dir=str(tmp_path / "twee"), shards=2) == 0
+    assert _files(tmp_path / "een") == _files(tmp_path / "twee")

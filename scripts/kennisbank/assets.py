@@ -7,7 +7,7 @@ from pathlib import Path
 import mkdocs
 from mkdocs.structure.files import File, Files
 
-from . import projectplan
+from . import export, projectplan
 from .model import Corpus
 from .search_index import finder_files
 
@@ -20,7 +20,13 @@ VENDORED = {
 
 
 def generated_assets(corpus: Corpus, config) -> dict[str, str | bytes]:
-    return {**finder_files(corpus), **projectplan.download_files()}  # downloads/: the project-plan templates
+    return {**finder_files(corpus), **projectplan.download_files(),  # downloads/: the project-plan templates
+            **export.open_data_files(corpus, config.site_url)}  # data/ and feed.xml: open data
+
+
+def linked_assets() -> dict[str, bytes]:
+    """Generated files that pages link to (so every build shard must know them)."""
+    return projectplan.download_files()
 
 
 def add_vendored_files(files: Files, config) -> None:

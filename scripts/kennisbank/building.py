@@ -1,19 +1,33 @@
-"""`make build`: validate, build with MkDocs in strict mode, then swap the new site in."""
+"""`make build`: validate, build with MkDocs in strict mode, then swap the new site in.
+
+MkDocs renders pages one by one in one process. With many entries the build is split over the
+machine's cores: after the content is loaded and validated once, the process forks one child
+per core; child i renders every n-th entry page into its own folder (site.add_files), child 0
+also everything else. The parent then moves the children's entry pages into child 0's folder
+and swaps that in for site/. Each child runs the same strict MkDocs build over the same pages,
+so the pages are identical to those of a single-process build.
+"""
 from __future__ import annotations
 
 import logging
 import os
 import shutil
+import subprocess
 import sys
+import traceback
+from datetime import datetime, timezone
 from pathlib import Path
 
 from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
 from mkdocs.exceptions import MkDocsException
 
-from . import paths
+from . import paths, site
 from .loader import load_corpus
+from .model import Corpus
 from .problems import ContentError, format_problems
+
+MIN_ENTRIES_PER_SHARD = 400  # below this, a second process costs more than it saves
 
 
 def _setup_logging() -> None:
@@ -25,15 +39,71 @@ def _setup_logging() -> None:
     logger.setLevel(logging.WARNING)
 
 
-def run_mkdocs(config_file: str | Path, site_dir: Path, command: str = "build") -> None:
+def run_mkdocs(config_file: str | Path, site_dir: Path, command: str = "build",
+               shard: tuple[int, int] = (0, 1)) -> None:
     """One MkDocs build in this process (so parsed content is reused); strict unless it
     imitates `serve`, which reports content problems on the pages instead of failing."""
     config = load_config(str(config_file), site_dir=str(site_dir), strict=command == "build")
     config.plugins.on_startup(command=command, dirty=False)
+    site.STATE.shard = shard
     try:
         mkdocs_build(config)
     finally:
+        site.STATE.shard = (0, 1)
         config.plugins.on_shutdown()
+
+
+def source_date_epoch(corpus: Corpus) -> str:
+    """For reproducible builds: the time of the current commit, else the newest review date."""
+    try:
+        stamp = subprocess.run(["git", "log", "-1", "--format=%ct"], cwd=paths.ROOT, capture_output=True,
+                               text=True, timeout=10, check=True).stdout.strip()
+        if stamp.isdigit():
+            return stamp
+    except (OSError, subprocess.SubprocessError):
+        pass
+    newest = max((e.reviewed for e in corpus.entries() if e.reviewed), default="2026-01-01")
+    return str(int(datetime.fromisoformat(newest).replace(tzinfo=timezone.utc).timestamp()))
+
+
+def shard_count(corpus: Corpus) -> int:
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+    return max(1, min(cores, len(corpus.entries()) // MIN_ENTRIES_PER_SHARD))
+
+
+def _build_in_children(config_file: str, staging: list[Path], count: int) -> list[int]:
+    """Fork one child per shard; return their exit codes."""
+    sys.stdout.flush()
+    sys.stderr.flush()
+    pids = []
+    for index in range(count):
+        pid = os.fork()
+        if pid == 0:  # the child: build one shard, never return into the parent's code
+            code = 0
+            try:
+                run_mkdocs(config_file, staging[index], shard=(index, count))
+            except (MkDocsException, ContentError) as error:
+                print(f"De build is mislukt: {error}", file=sys.stderr)
+                code = 1
+            except BaseException:  # noqa: BLE001 - report whatever happened, then leave
+                traceback.print_exc()
+                code = 2
+            sys.stdout.flush()
+            sys.stderr.flush()
+            os._exit(code)
+        pids.append(pid)
+    return [os.waitstatus_to_exitcode(os.waitpid(pid, 0)[1]) for pid in pids]
+
+
+def _merge(staging: list[Path], corpus: Corpus, count: int) -> None:
+    """Move each child's entry pages into the first child's site."""
+    for index in range(1, count):
+        for entry in site.shard_entries(corpus, (index, count)):
+            source = staging[index] / entry.url
+            target = staging[0] / entry.url
+            shutil.rmtree(target, ignore_errors=True)
+            source.rename(target)
+        shutil.rmtree(staging[index])
 
 
 def _swap(new: Path, target: Path) -> None:
@@ -44,30 +114,41 @@ def _swap(new: Path, target: Path) -> None:
     shutil.rmtree(old, ignore_errors=True)
 
 
-def build_site(config_file: str = "mkdocs.yml", site_dir: str = "site", out=None) -> int:
+def build_site(config_file: str = "mkdocs.yml", site_dir: str = "site", out=None, shards: int | None = None) -> int:
     out = out or sys.stdout
     os.chdir(paths.ROOT)
     try:
-        _, problems = load_corpus()
+        corpus, problems = load_corpus()
     except ContentError as error:
-        problems = error.problems
+        corpus, problems = None, error.problems
     if problems:
         print(format_problems(problems), file=out)
         print("De site is niet gebouwd; site/ is niet veranderd.", file=out)
         return 1
+    os.environ.setdefault("SOURCE_DATE_EPOCH", source_date_epoch(corpus))
+    count = shards or shard_count(corpus)
     target = Path(site_dir).resolve()
-    staging = target.with_name(f"{target.name}.tmp-{os.getpid()}")
+    staging = [target.with_name(f"{target.name}.tmp-{os.getpid()}-{i}") for i in range(count)]
     _setup_logging()
     try:
-        run_mkdocs(config_file, staging)
+        if count == 1:
+            run_mkdocs(config_file, staging[0])
+        else:
+            codes = _build_in_children(config_file, staging, count)
+            if any(codes):
+                raise MkDocsException(f"{sum(1 for c in codes if c)} van de {count} bouwprocessen faalden")
+            _merge(staging, corpus, count)
     except (MkDocsException, ContentError) as error:
-        shutil.rmtree(staging, ignore_errors=True)
+        for folder in staging:
+            shutil.rmtree(folder, ignore_errors=True)
         print(f"De build is mislukt: {error}", file=out)
         print("site/ is niet veranderd.", file=out)
         return 1
     except BaseException:
-        shutil.rmtree(staging, ignore_errors=True)
+        for folder in staging:
+            shutil.rmtree(folder, ignore_errors=True)
         raise
-    _swap(staging, target)
-    print(f"Site gebouwd in {target.relative_to(paths.ROOT) if target.is_relative_to(paths.ROOT) else target}.", file=out)
+    _swap(staging[0], target)
+    where = target.relative_to(paths.ROOT) if target.is_relative_to(paths.ROOT) else target
+    print(f"Site gebouwd in {where}.", file=out)
     return 0

@@ -21,3 +21,17 @@ def run_check(root: Path | None = None, out=None) -> int:
     print(f"In orde: {len(corpus.practices)} praktijken, {len(corpus.partners)} partners, "
           f"{len(corpus.guides)} stappenplannen{drafts}.", file=out)
     return 0
+
+
+def corpus_for_report(skipped: str, out=None):
+    """The corpus for a report (stale entries, links); None when the content cannot be read.
+    Problems are mentioned, not listed: `make check` lists them."""
+    out = out or sys.stderr
+    try:
+        corpus, problems = load_corpus()
+    except ContentError as error:
+        print(error, file=out)
+        return None
+    if problems:
+        print(f"Let op: {len(problems)} problemen in de inhoud; die items {skipped}. Voer `make check` uit.", file=out)
+    return corpus

@@ -9,49 +9,38 @@ from datetime import date
 from .model import KINDS, Corpus, Entry
 from .problems import Problem
 from .vocab import load_vocabularies
+from .yamlio import iter_strings
 
 _EMAIL = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}")
 # Belgian phone numbers: 0 or +32/0032, then 8 or 9 digits with optional separators.
 _PHONE = re.compile(r"(?<![\d/.-])(?:\+32|0032|0)\s?[1-9](?:[\s./-]?\d){7,8}(?![\d/])")
 
 
-def _strings(value, path=()):
-    if isinstance(value, str):
-        yield path, value
-    elif isinstance(value, dict):
-        for k, v in value.items():
-            yield from _strings(v, path + (k,))
-    elif isinstance(value, list):
-        for i, v in enumerate(value):
-            yield from _strings(v, path + (i,))
+WHERE = {"partner": "partners.yaml", "guide": "guides/", "practice": "practices/"}
 
 
 def _did_you_mean(ref: str, options) -> str:
-    close = difflib.get_close_matches(ref, list(options), n=3, cutoff=0.5)
+    close = difflib.get_close_matches(ref, sorted(options), n=3, cutoff=0.5)
     return f"bedoel je {' of '.join(repr(c) for c in close)}?" if close else "controleer de id"
 
 
+def reference_problem(path: str, line: int, kind: str, ref: str, published: set[str], is_draft: bool) -> Problem:
+    """The problem with a reference to an entry that is not published (a draft, or no such id)."""
+    if is_draft:
+        return Problem(path, line, f"{KINDS[kind].singular} '{ref}' is nog een concept",
+                       "publiceer dat item eerst of verwijs er (nog) niet naar")
+    return Problem(path, line, f"{KINDS[kind].singular} '{ref}' bestaat niet",
+                   f"{_did_you_mean(ref, published)} (zie {WHERE[kind]})")
+
+
 def _check_references(entry: Entry, published: dict[str, set[str]], drafts: set) -> list[Problem]:
-    problems = []
-    for kind, refs in entry.references().items():
-        known = published[kind]
-        where = {"partner": "partners.yaml", "guide": "guides/", "practice": "practices/"}[kind]
-        for ref, path in refs:
-            if ref in known:
-                continue
-            line = entry.line(*path)
-            if (kind, ref) in drafts:
-                problems.append(Problem(entry.path, line, f"{KINDS[kind].singular} '{ref}' is nog een concept",
-                                        "publiceer dat item eerst of verwijs er (nog) niet naar"))
-            else:
-                problems.append(Problem(entry.path, line, f"{KINDS[kind].singular} '{ref}' bestaat niet",
-                                        f"{_did_you_mean(ref, known)} (zie {where})"))
-    return problems
+    return [reference_problem(entry.path, entry.line(*path), kind, ref, published[kind], (kind, ref) in drafts)
+            for kind, refs in entry.references().items() for ref, path in refs if ref not in published[kind]]
 
 
 def _check_contacts(entry: Entry, sourced: dict[str, str]) -> list[Problem]:
     problems = []
-    texts = [(entry.line(*path), text) for path, text in _strings(entry.data)]
+    texts = [(entry.line(*path), text) for path, text in iter_strings(entry.data)]
     if entry.body:
         texts.append((entry.body_line, entry.body))
     for start, text in texts:

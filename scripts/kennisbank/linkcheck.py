@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Callable, Iterable
 
 from .model import Corpus, Entry
+from .yamlio import iter_strings
 
 TIMEOUT = 10  # seconds per request
 WORKERS = 8
@@ -41,17 +42,6 @@ class LinkResult:
 Fetch = Callable[[str], LinkResult]
 
 
-def _strings(value, path=()):
-    if isinstance(value, str):
-        yield path, value
-    elif isinstance(value, dict):
-        for key, sub in value.items():
-            yield from _strings(sub, path + (key,))
-    elif isinstance(value, list):
-        for index, sub in enumerate(value):
-            yield from _strings(sub, path + (index,))
-
-
 def urls_in(text: str) -> list[str]:
     """Web addresses in a text: a bare address or the target of a Markdown link."""
     return [match.group().rstrip(_TRAILING) for match in _URL.finditer(text)]
@@ -67,7 +57,7 @@ def _line_of(lines: list[str], url: str, near: int) -> int:
 
 def entry_links(entry: Entry, file_lines: list[str]) -> list[Link]:
     links = []
-    for path, text in _strings(entry.data):
+    for path, text in iter_strings(entry.data):
         for url in urls_in(text):
             links.append(Link(entry.path, _line_of(file_lines, url, entry.line(*path)), url))
     for url in urls_in(entry.body):

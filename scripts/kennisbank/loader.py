@@ -19,22 +19,15 @@ from .safety import SAFETY_HINT, unsafe_html
 from .schema import validate
 from .selfscan import check_selfscan
 from .vocab import slugify
-from .yamlio import YamlDoc, parse_yaml, read_text
+from .yamlio import YamlDoc, iter_strings, parse_yaml, read_text
 
 _cache: dict[str, tuple[tuple[int, int], list[Entry], list[Problem]]] = {}
 
 
-def _unsafe_fields(doc: YamlDoc, relpath: str, value, path: tuple) -> list[Problem]:
+def _unsafe_fields(doc: YamlDoc, relpath: str) -> list[Problem]:
     """Scan every string in the YAML data for script."""
-    if isinstance(value, str):
-        start = doc.line_of(path)
-        return [Problem(relpath, start + line - 1, f"{what} is niet toegestaan", SAFETY_HINT)
-                for line, what in unsafe_html(value)]
-    if isinstance(value, dict):
-        return [p for k, v in value.items() for p in _unsafe_fields(doc, relpath, v, path + (k,))]
-    if isinstance(value, list):
-        return [p for i, v in enumerate(value) for p in _unsafe_fields(doc, relpath, v, path + (i,))]
-    return []
+    return [Problem(relpath, doc.line_of(path) + line - 1, f"{what} is niet toegestaan", SAFETY_HINT)
+            for path, text in iter_strings(doc.data) for line, what in unsafe_html(text)]
 
 
 def _check_file_name(relpath: str, stem: str) -> list[Problem]:
@@ -44,6 +37,15 @@ def _check_file_name(relpath: str, stem: str) -> list[Problem]:
     return []
 
 
+def _fields_of(text: str, relpath: str, what: str, first_line: int = 1) -> tuple[YamlDoc | None, list[Problem]]:
+    """Parse YAML that must be a group of fields (a mapping)."""
+    doc, problems = parse_yaml(text, relpath, line_offset=first_line - 1)
+    if doc is not None and not isinstance(doc.data, dict):
+        return None, [Problem(relpath, first_line, f"{what} moet velden bevatten",
+                              "schrijf elk veld als 'naam: waarde' op een eigen regel")]
+    return doc, problems
+
+
 def _load_practice(path: Path, relpath: str) -> tuple[list[Entry], list[Problem]]:
     text, problems = read_text(path, relpath)
     if text is None:
@@ -51,15 +53,12 @@ def _load_practice(path: Path, relpath: str) -> tuple[list[Entry], list[Problem]
     split, problems = split_front_matter(text, relpath)
     if split is None:
         return [], problems
-    doc, problems = parse_yaml(split.yaml_text, relpath, line_offset=split.yaml_first_line - 1)
+    doc, problems = _fields_of(split.yaml_text, relpath, "de front matter", split.yaml_first_line)
     if doc is None:
         return [], problems
-    if not isinstance(doc.data, dict):
-        return [], [Problem(relpath, split.yaml_first_line, "de front matter moet velden bevatten",
-                            "schrijf elk veld als 'naam: waarde' op een eigen regel")]
     problems += validate("practice", doc, relpath)
     problems += _check_file_name(relpath, path.stem)
-    problems += _unsafe_fields(doc, relpath, doc.data, ())
+    problems += _unsafe_fields(doc, relpath)
     problems += [Problem(relpath, split.body_first_line + line - 1, f"{what} is niet toegestaan", SAFETY_HINT)
                  for line, what in unsafe_html(split.body)]
     if not split.body.strip() and doc.data.get("status") != "concept":
@@ -74,15 +73,12 @@ def _load_guide(path: Path, relpath: str) -> tuple[list[Entry], list[Problem]]:
     text, problems = read_text(path, relpath)
     if text is None:
         return [], problems
-    doc, problems = parse_yaml(text, relpath)
+    doc, problems = _fields_of(text, relpath, "een stappenplan")
     if doc is None:
         return [], problems
-    if not isinstance(doc.data, dict):
-        return [], [Problem(relpath, 1, "een stappenplan moet velden bevatten",
-                            "schrijf elk veld als 'naam: waarde' op een eigen regel")]
     problems += validate("guide", doc, relpath)
     problems += _check_file_name(relpath, path.stem)
-    problems += _unsafe_fields(doc, relpath, doc.data, ())
+    problems += _unsafe_fields(doc, relpath)
     return [Entry(KINDS["guide"], path.stem, relpath, doc.data, doc)], problems
 
 
@@ -111,7 +107,7 @@ def _load_partners(path: Path, relpath: str) -> tuple[list[Entry], list[Problem]
         seen[entry_id] = doc.line_of(base + ("id",))
         entries.append(Entry(KINDS["partner"], str(entry_id), relpath, item, doc, base=base))
     problems += validate("partners", doc, relpath)
-    problems += _unsafe_fields(doc, relpath, doc.data, ())
+    problems += _unsafe_fields(doc, relpath)
     return entries, problems
 
 

@@ -29,7 +29,7 @@ def on_page_context(context, page, config, nav):
 
 
 def on_post_page(output, page, config):
-    return site.finish_page(output)
+    return site.finish_page(output, page)
 
 
 def on_post_template(output_content, template_name, config):

@@ -48,10 +48,14 @@ class Entry:
     base: tuple = ()  # where the entry sits inside `doc` (a partner inside partners.yaml)
     body: str = ""  # Markdown body of a practice
     body_line: int = 1
+    _fields: Fields | None = field(default=None, repr=False, compare=False)
 
     @property
     def fields(self) -> Fields:
-        return Fields.wrap(self.data)
+        """The data for templates (built once: templates read it many times)."""
+        if self._fields is None:
+            self._fields = Fields.wrap(self.data)
+        return self._fields
 
     @property
     def title(self) -> str:

@@ -11,12 +11,12 @@ import posixpath
 import re
 from datetime import date
 from functools import lru_cache
-from urllib.parse import quote, urlsplit
+from urllib.parse import quote, urljoin, urlsplit
 
 import jinja2
 from markupsafe import Markup, escape
 
-from . import paths
+from . import jsonld, paths
 from .model import KINDS, Corpus, Entry
 from .vocab import Vocabularies, load_vocabularies
 
@@ -102,9 +102,10 @@ def _environment() -> jinja2.Environment:
 class PageRenderer:
     """Renders every generated page for one corpus."""
 
-    def __init__(self, corpus: Corpus, vocab: Vocabularies | None = None):
+    def __init__(self, corpus: Corpus, vocab: Vocabularies | None = None, site_url: str | None = None):
         self.corpus = corpus
         self.vocab = vocab or load_vocabularies()
+        self.site_url = site_url  # for the absolute page addresses in the JSON-LD
         env = _environment()
         self.globals = dict(
             label=self.vocab.label,
@@ -133,16 +134,18 @@ class PageRenderer:
     def _mentions(self, entry: Entry, kind: str) -> list[Entry]:
         return sorted((e for e in self.corpus.mentioned_by(entry) if e.kind.name == kind), key=sort_key)
 
-    @staticmethod
-    def _meta(entry: Entry) -> dict:
+    def meta(self, entry: Entry) -> dict:
+        """The page's front matter (also given to a build shard's stub of the page)."""
         summary = entry.data.get("summary") or first_sentence(entry.data.get("description", ""))
+        # Without the site's address, './' (the page itself, in JSON-LD terms) stands for the page.
+        url = urljoin(self.site_url, entry.url) if self.site_url else "./"
         return {"title": entry.title, "description": " ".join(summary.split()), "render_macros": False,
                 "kb_kind": entry.kind.name, "kb_id": entry.id, "kb_source": entry.path,
-                "kb_reviewed": entry.reviewed}
+                "kb_reviewed": entry.reviewed, "kb_jsonld": jsonld.entry_jsonld(entry, self.vocab, url)}
 
     def entry_page(self, entry: Entry) -> str:
         page = entry.src_uri
-        meta = self._meta(entry)
+        meta = self.meta(entry)
         if entry.kind.name == "practice":
             return self._render("practice", page, meta, e=entry, body=entry.body.strip(),
                                 partners=self._refs(entry, "partners", "partner"),
@@ -190,18 +193,29 @@ class PageRenderer:
         return src, self._render("kind_index", src, meta, heading=heading, lead=lead, kind=kind, code=code,
                                  plural=KINDS[kind].plural, themes=themes, entries=entries)
 
-    def all_pages(self) -> dict[str, str]:
-        pages = {e.src_uri: self.entry_page(e) for e in self.corpus.entries()}
-        pages.update(self.theme_pages())
-        for kind, heading, lead in (
-            ("practice", "Praktijken", "Methodes die werken in Antwerpse scholen: concreet, met stappen, "
-                                       "tijd en kosten, en hoe je het effect meet."),
-            ("partner", "Partners", "De sociale kaart: organisaties waarop je school een beroep kan doen, "
-                                    "voor wie ze werken en hoe je hen bereikt."),
-            ("guide", "Stappenplannen", "Stap voor stap: wie doet wat en wat komt eruit."),
-        ):
+    KIND_INDEXES = (
+        ("practice", "Praktijken", "Methodes die werken in Antwerpse scholen: concreet, met stappen, "
+                                   "tijd en kosten, en hoe je het effect meet."),
+        ("partner", "Partners", "De sociale kaart: organisaties waarop je school een beroep kan doen, "
+                                "voor wie ze werken en hoe je hen bereikt."),
+        ("guide", "Stappenplannen", "Stap voor stap: wie doet wat en wat komt eruit."),
+    )
+
+    def listing_pages(self) -> dict[str, str]:
+        """The theme pages and the index page of each kind."""
+        pages = self.theme_pages()
+        for kind, heading, lead in self.KIND_INDEXES:
             src, text = self.kind_index(kind, heading, lead)
             pages[src] = text
+        return pages
+
+    def listing_sources(self) -> list[str]:
+        return [f"themas/{t}.md" for t in self.vocab.terms["themes"]] + ["themas/index.md"] + \
+            [f"{KINDS[kind].url_prefix}/index.md" for kind, _, _ in self.KIND_INDEXES]
+
+    def all_pages(self) -> dict[str, str]:
+        pages = {e.src_uri: self.entry_page(e) for e in self.corpus.entries()}
+        pages.update(self.listing_pages())
         return pages
 
 

@@ -7,20 +7,19 @@ refers to them), and references to entries that must exist. A content root witho
 """
 from __future__ import annotations
 
-import difflib
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import paths
-from .model import KINDS, Corpus
+from .crossref import reference_problem
+from .model import Corpus
 from .problems import Problem
 from .schema import validate
 from .yamlio import YamlDoc, parse_yaml, read_text
 
 # Field of a dimension -> kind of entry it names.
 REFERENCE_FIELDS = {"practices": "practice", "partners": "partner", "guides": "guide"}
-_WHERE = {"practice": "practices/", "partner": "partners.yaml", "guide": "guides/"}
 
 
 @dataclass
@@ -98,11 +97,6 @@ def load_selfscan(root: Path | None = None) -> tuple[SelfScan | None, list[Probl
     return scan, list(problems)
 
 
-def _did_you_mean(ref: str, options) -> str:
-    close = difflib.get_close_matches(ref, sorted(options), n=3, cutoff=0.5)
-    return f"bedoel je {' of '.join(repr(c) for c in close)}?" if close else "controleer de id"
-
-
 def check_references(scan: SelfScan, corpus: Corpus) -> list[Problem]:
     """Every practice, partner and guide a dimension names must exist and be published."""
     problems = []
@@ -111,16 +105,9 @@ def check_references(scan: SelfScan, corpus: Corpus) -> list[Problem]:
             entries = corpus.of_kind(kind)
             published = {i for i, e in entries.items() if not e.is_draft}
             drafts = {e.id for e in corpus.drafts if e.kind.name == kind} | (set(entries) - published)
-            for i, ref in enumerate(dimension.get(name) or []):
-                if ref in published:
-                    continue
-                line = scan.doc.line_of(("dimensions", d, name, i))
-                if ref in drafts:
-                    problems.append(Problem(scan.path, line, f"{KINDS[kind].singular} '{ref}' is nog een concept",
-                                            "publiceer dat item eerst of verwijs er (nog) niet naar"))
-                else:
-                    problems.append(Problem(scan.path, line, f"{KINDS[kind].singular} '{ref}' bestaat niet",
-                                            f"{_did_you_mean(ref, published)} (zie {_WHERE[kind]})"))
+            problems += [reference_problem(scan.path, scan.doc.line_of(("dimensions", d, name, i)), kind, ref,
+                                           published, ref in drafts)
+                         for i, ref in enumerate(dimension.get(name) or []) if ref not in published]
     return problems
 
 

@@ -7,6 +7,7 @@ When building, any problem stops the build.
 """
 from __future__ import annotations
 
+import json
 import logging
 from dataclasses import dataclass, field
 
@@ -29,6 +30,9 @@ class State:
     command: str = "build"  # 'serve' or 'build'; set once by on_startup
     corpus: Corpus = field(default_factory=Corpus)
     problems: list[Problem] = field(default_factory=list)
+    # A build may be split over processes: shard i of n renders every n-th entry page and
+    # leaves the others as stubs that are not written (see building.py, which merges them).
+    shard: tuple[int, int] = (0, 1)
 
 
 STATE = State()
@@ -52,10 +56,41 @@ def configure(config) -> None:
     config.extra["kb_problems"] = [str(p) for p in STATE.problems]
 
 
+STUB_TEMPLATE = "kb-stub.html"  # an empty template: a stub page renders to nothing
+
+
+def _stub(meta: dict) -> str:
+    """A page with the same metadata (the sitemap reads it) and nothing to render."""
+    meta = {**meta, "template": STUB_TEMPLATE, "render_macros": False}
+    return "---\n" + json.dumps(meta, ensure_ascii=False, sort_keys=True) + "\n---\n"
+
+
+def shard_entries(corpus: Corpus, shard: tuple[int, int]) -> list:
+    """The entries whose pages shard `shard` = (i, n) renders, in a fixed order."""
+    index, count = shard
+    entries = sorted(corpus.entries(), key=lambda e: (e.kind.name, e.id))
+    return [e for n, e in enumerate(entries) if n % count == index]
+
+
 def add_files(files: Files, config) -> Files:
-    """Add the pages and assets made from the content; they exist only in memory."""
-    pages = PageRenderer(STATE.corpus).all_pages()
-    generated = {**pages, **assets.generated_assets(STATE.corpus, config)}
+    """Add the pages and assets made from the content; they exist only in memory.
+
+    Every shard knows every page (for the navigation and link checks), but only renders its
+    own; shard 0 also makes the listing pages and the finder's data.
+    """
+    index, count = STATE.shard
+    renderer = PageRenderer(STATE.corpus, site_url=config.site_url)
+    mine = {(e.kind.name, e.id) for e in shard_entries(STATE.corpus, STATE.shard)}
+    generated: dict[str, str | bytes] = {}
+    for entry in STATE.corpus.entries():
+        generated[entry.src_uri] = renderer.entry_page(entry) if (entry.kind.name, entry.id) in mine \
+            else _stub(renderer.meta(entry))
+    if index == 0:
+        generated.update(renderer.listing_pages())
+        generated.update(assets.generated_assets(STATE.corpus, config))
+    else:
+        generated.update({src: _stub({"title": src}) for src in renderer.listing_sources()})
+        generated.update(assets.linked_assets())
     for src_uri, content in generated.items():
         existing = files.get_file_from_path(src_uri)
         if existing is not None:
@@ -82,15 +117,19 @@ def guard_page(html: str, page) -> str:
 
 
 def page_context(context: dict, page) -> dict:
-    """Entry pages carry their review date as the page's update date (used by the sitemap)."""
+    """Entry pages carry their review date as the page's update date (the sitemap template
+    reads kb_reviewed itself, as MkDocs writes the sitemap before it renders pages)."""
     reviewed = page.meta.get("kb_reviewed")
     if reviewed:
         page.update_date = reviewed
     return context
 
 
-def finish_page(html: str) -> str:
-    """The Content-Security-Policy, on built pages (not while serving: live reload is inline)."""
+def finish_page(html: str, page=None) -> str:
+    """The Content-Security-Policy, on built pages (not while serving: live reload is inline).
+    A stub renders to nothing, so MkDocs does not write it."""
+    if page is not None and page.meta.get("template") == STUB_TEMPLATE:
+        return ""
     return html if STATE.command == "serve" else csp.add_policy(html)
 
 

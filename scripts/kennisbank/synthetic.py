@@ -75,7 +75,7 @@ class _Writer:
             "pitfalls": [self.sentence(8, 14) for _ in range(2)],
             "partners": self.rng.sample(partner_ids, min(len(partner_ids), self.rng.randint(0, 3))),
             "sources": [self.source()],
-            "last_reviewed": f"2026-{self.rng.randint(1, 11):02d}-{self.rng.randint(1, 28):02d}",
+            "last_reviewed": self.date(),
         }
         body = "\n\n".join(["## Waarom", self.paragraph(3), "## Zo ziet het eruit", self.paragraph(3)])
         return "---\n" + yaml.safe_dump(data, allow_unicode=True, sort_keys=False) + "---\n\n" + body + "\n"
@@ -100,8 +100,11 @@ class _Writer:
             "application_process": self.sentence(10, 20),
             "fees": {"level": self.rng.choice(self.ids["costs"])},
             "sources": [self.source()],
-            "last_reviewed": f"2026-{self.rng.randint(1, 11):02d}-{self.rng.randint(1, 28):02d}",
+            "last_reviewed": self.date(),
         }
+
+    def date(self) -> str:
+        return f"2025-{self.rng.randint(1, 12):02d}-{self.rng.randint(1, 28):02d}"
 
 
 def write_corpus(target: Path, practices: int, partners: int, seed: int = 7) -> Path:

@@ -132,6 +132,18 @@ def _yaml_hint(what: str) -> str:
     return "controleer inspringing, dubbelpunten en aanhalingstekens op of vlak voor deze regel"
 
 
+def iter_strings(value, path: Path_ = ()):
+    """(path, text) for every string in plain data, depth first."""
+    if isinstance(value, str):
+        yield path, value
+    elif isinstance(value, dict):
+        for key, sub in value.items():
+            yield from iter_strings(sub, path + (key,))
+    elif isinstance(value, list):
+        for index, sub in enumerate(value):
+            yield from iter_strings(sub, path + (index,))
+
+
 def parse_yaml(text: str, relpath: str, line_offset: int = 0) -> tuple[YamlDoc | None, list[Problem]]:
     """Parse one YAML document. `line_offset` shifts lines, e.g. for front matter in Markdown."""
     try:

@@ -449,7 +449,16 @@
           words.forEach(function (w) { q.term(w, { presence: lunr.Query.presence.REQUIRED }); });
         }).map(function (r) { return { u: items[+r.ref].u, score: Math.round(r.score * 1000) / 1000 }; });
       },
-      run: function (state) { return run(state).results.length; }
+      run: function (state) { return run(state).results.length; },
+      /* The work of one keystroke or click: search, filter, count and show. Milliseconds. */
+      time: function (partial) {
+        var state = { q: "", leeftijd: "" };
+        FACETS.forEach(function (facet) { state[facet] = []; });
+        Object.keys(partial).forEach(function (key) { state[key] = partial[key]; });
+        var start = performance.now();
+        render(state, run(state));
+        return performance.now() - start;
+      }
     };
   }
 

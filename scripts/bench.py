@@ -1,0 +1,32 @@
+#!/usr/bin/env python3
+"""Measure the build and the finder: `make bench` (and `make bench BASELINE=1`).
+
+For synthetic corpora of 500, 2,000 and 7,000 entries (5 practices to 2 partners, valid against
+the schemas, Dutch-like text) it runs the real build in a fresh process and reports wall time,
+peak memory (the sum of the proportional set sizes of the build's processes, sampled), site size,
+HTML bytes per entry page, the finder's payload (gzipped) and the time of a finder query in
+Chromium (p95 over 100 queries). It also times a `make serve` rebuild after editing one practice
+of the shipped content. Results go to stdout as a table and to bench-results.json.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+
+from kennisbank.benchmark import run_benchmark
+
+if __name__ == "__main__":
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--sizes", default="500,2000,7000", help="corpus sizes, comma-separated")
+    parser.add_argument("--baseline", action="store_true",
+                        help="also build plain mkdocs-material with every page in the nav, at 500 entries")
+    parser.add_argument("--queries", type=int, default=100, help="finder queries per corpus")
+    parser.add_argument("--output", default="bench-results.json")
+    args = parser.parse_args()
+    results = run_benchmark([int(n) for n in args.sizes.split(",")], baseline=args.baseline,
+                            queries=args.queries)
+    with open(args.output, "w", encoding="utf-8") as handle:
+        json.dump(results, handle, indent=2)
+        handle.write("\n")
+    print(f"\nResultaten in {args.output}.", file=sys.stderr)
