@@ -107,3 +107,33 @@ def test_a_build_split_over_processes_equals_a_single_process_build(tmp_path, mo
     assert build_site(site_dir=str(tmp_path / "een"), shards=1) == 0
     assert build_site(site_dir=str(tmp_path / "twee"), shards=2) == 0
     assert _files(tmp_path / "een") == _files(tmp_path / "twee")
+
+
+def test_every_entry_page_links_to_its_source_file_and_the_correction_form(built_site, corpus):
+    import re
+    from urllib.parse import parse_qs, unquote, urlsplit
+
+    for entry in corpus.entries():
+        html = (built_site / entry.url / "index.html").read_text(encoding="utf-8")
+        edit = re.search(r'<a href="([^"]+)" rel="noopener">Bewerk deze pagina</a>', html).group(1)
+        prefix = "https://github.com/kennisbank-antwerps-onderwijs/kennisbank/edit/main/"
+        assert edit.startswith(prefix), edit
+        assert (paths.ROOT / edit[len(prefix):]).is_file(), f"{entry.url}: {edit} is no source file"
+        assert edit.endswith(entry.path)
+        correct = re.search(r'<a href="([^"]+)" rel="noopener">Meld een correctie</a>', html).group(1)
+        query = parse_qs(urlsplit(correct.replace("&amp;", "&")).query)
+        assert query["template"] == ["correctie.yml"]
+        assert unquote(query["pagina"][0]).endswith("/" + entry.url)
+
+
+def test_a_page_not_reviewed_for_a_year_says_so(corpus):
+    from datetime import date
+
+    from kennisbank.render import PageRenderer
+
+    entry = sorted(corpus.practices.values(), key=lambda e: e.id)[0]
+    reviewed = date.fromisoformat(entry.reviewed)
+    fresh = PageRenderer(corpus, today=reviewed).entry_page(entry)
+    later = PageRenderer(corpus, today=date(reviewed.year + 2, 1, 1)).entry_page(entry)
+    assert "Mogelijk verouderd" not in fresh
+    assert "Mogelijk verouderd" in later

@@ -46,3 +46,35 @@ def test_evidence_ladder_runs_from_a_proposal_through_one_school_to_research():
     ladder = load_vocabularies().ids("evidence")
     assert ladder == ["voorstel", "praktijk-een-school", "praktijk-meerdere-scholen", "onderbouwd",
                       "eerste-aanwijzingen", "effectief"]
+
+
+def _documents():
+    """Every content document of the repository and of the test fixtures, valid or broken."""
+    from conftest import FIXTURES
+    from kennisbank.frontmatter import split_front_matter
+    from kennisbank.yamlio import parse_yaml
+
+    roots = [paths.ROOT, FIXTURES / "valid", *sorted((FIXTURES / "broken").iterdir())]
+    for root in roots:
+        for path in sorted(root.glob("practices/*.md")) + sorted(root.glob("guides/*.yaml")) + \
+                sorted(root.glob("partners.yaml")) + sorted(root.glob("zelfscan.yaml")):
+            try:
+                text = path.read_text(encoding="utf-8")
+            except UnicodeDecodeError:
+                continue
+            kind = {"practices": "practice", "guides": "guide"}.get(path.parent.name) or \
+                {"partners.yaml": "partners", "zelfscan.yaml": "selfscan"}[path.name]
+            if kind == "practice":
+                split, _ = split_front_matter(text, path.name)
+                text = split.yaml_text if split else ""
+            doc, _ = parse_yaml(text, path.name)
+            if doc is not None:
+                yield f"{root.name}/{path.name}", kind, doc.data
+
+
+@pytest.mark.parametrize("name,kind,data", list(_documents()), ids=lambda v: v if isinstance(v, str) else "")
+def test_fast_validator_agrees_with_jsonschema(name, kind, data):
+    """The fast path may only pass what jsonschema passes, and must pass all of it."""
+    from kennisbank.schema import is_valid, validators
+
+    assert is_valid(kind, data) == validators()[kind].is_valid(data)

@@ -61,7 +61,7 @@ def _pss_kb(pid: int) -> int:
 
 def timed(command: list[str], env: dict, cwd: Path) -> tuple[float, float, str]:
     """Run a command; wall seconds, peak memory in MB (sum of PSS over its process tree,
-    sampled every 50 ms), and its output."""
+    sampled every 200 ms), and its output."""
     start = time.perf_counter()
     process = subprocess.Popen(command, env=env, cwd=cwd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
     peak = 0
@@ -70,7 +70,7 @@ def timed(command: list[str], env: dict, cwd: Path) -> tuple[float, float, str]:
     reader.start()
     while process.poll() is None:
         peak = max(peak, sum(_pss_kb(p) for p in _descendants(process.pid)))
-        time.sleep(0.05)
+        time.sleep(0.2)
     wall = time.perf_counter() - start
     reader.join()
     if process.returncode:

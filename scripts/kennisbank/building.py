@@ -9,6 +9,7 @@ so the pages are identical to those of a single-process build.
 """
 from __future__ import annotations
 
+import gc
 import logging
 import os
 import shutil
@@ -22,7 +23,7 @@ from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
 from mkdocs.exceptions import MkDocsException
 
-from . import paths, site
+from . import loader, paths, site
 from .loader import load_corpus
 from .model import Corpus
 from .problems import ContentError, format_problems
@@ -75,6 +76,7 @@ def _build_in_children(config_file: str, staging: list[Path], count: int) -> lis
     """Fork one child per shard; return their exit codes."""
     sys.stdout.flush()
     sys.stderr.flush()
+    gc.freeze()  # the collector must not touch (and so copy) the shared objects in each child
     pids = []
     for index in range(count):
         pid = os.fork()
@@ -92,18 +94,27 @@ def _build_in_children(config_file: str, staging: list[Path], count: int) -> lis
             sys.stderr.flush()
             os._exit(code)
         pids.append(pid)
+    gc.unfreeze()
+    _release_content()
     return [os.waitstatus_to_exitcode(os.waitpid(pid, 0)[1]) for pid in pids]
 
 
-def _merge(staging: list[Path], corpus: Corpus, count: int) -> None:
-    """Move each child's entry pages into the first child's site."""
-    for index in range(1, count):
-        for entry in site.shard_entries(corpus, (index, count)):
-            source = staging[index] / entry.url
-            target = staging[0] / entry.url
+def _merge(staging: list[Path], urls: list[list[str]]) -> None:
+    """Move each child's entry pages (urls[i] for child i) into the first child's site."""
+    for index in range(1, len(staging)):
+        for url in urls[index]:
+            target = staging[0] / url
             shutil.rmtree(target, ignore_errors=True)
-            source.rename(target)
+            (staging[index] / url).rename(target)
         shutil.rmtree(staging[index])
+
+
+def _release_content() -> None:
+    """In the parent, once the children have their copy: drop the loaded content, so the
+    machine holds it once per child rather than once more."""
+    loader.forget()
+    site.STATE.corpus = Corpus()
+    gc.collect()
 
 
 def _swap(new: Path, target: Path) -> None:
@@ -134,10 +145,12 @@ def build_site(config_file: str = "mkdocs.yml", site_dir: str = "site", out=None
         if count == 1:
             run_mkdocs(config_file, staging[0])
         else:
+            urls = [[e.url for e in site.shard_entries(corpus, (i, count))] for i in range(count)]
+            del corpus
             codes = _build_in_children(config_file, staging, count)
             if any(codes):
                 raise MkDocsException(f"{sum(1 for c in codes if c)} van de {count} bouwprocessen faalden")
-            _merge(staging, corpus, count)
+            _merge(staging, urls)
     except (MkDocsException, ContentError) as error:
         for folder in staging:
             shutil.rmtree(folder, ignore_errors=True)

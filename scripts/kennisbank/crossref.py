@@ -40,19 +40,21 @@ def _check_references(entry: Entry, published: dict[str, set[str]], drafts: set)
 
 def _check_contacts(entry: Entry, sourced: dict[str, str]) -> list[Problem]:
     problems = []
-    texts = [(entry.line(*path), text) for path, text in iter_strings(entry.data)]
+    texts = list(iter_strings(entry.data))
     if entry.body:
-        texts.append((entry.body_line, entry.body))
-    for start, text in texts:
+        texts.append((None, entry.body))
+    for path, text in texts:
+        def line(match) -> int:  # looked up only for a finding: line maps may need a re-parse
+            start = entry.body_line if path is None else entry.line(*path)
+            return start + text.count("\n", 0, match.start())
+
         for match in _EMAIL.finditer(text):
             if match.group().lower() not in sourced:
-                problems.append(Problem(entry.path, start + text.count("\n", 0, match.start()),
-                                        f"e-mailadres '{match.group()}' staat niet in een bron",
+                problems.append(Problem(entry.path, line(match), f"e-mailadres '{match.group()}' staat niet in een bron",
                                         "gebruik alleen adressen uit schemas/vocabularies.yaml (sourced_emails); "
                                         "voeg een nieuw adres daar toe met zijn bron"))
         for match in _PHONE.finditer(text):
-            problems.append(Problem(entry.path, start + text.count("\n", 0, match.start()),
-                                    f"telefoonnummer '{match.group().strip()}' gevonden",
+            problems.append(Problem(entry.path, line(match), f"telefoonnummer '{match.group().strip()}' gevonden",
                                     "de kennisbank publiceert geen telefoonnummers; verwijs naar de website of het algemene e-mailadres"))
     return problems
 

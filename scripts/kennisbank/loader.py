@@ -105,7 +105,8 @@ def _load_partners(path: Path, relpath: str) -> tuple[list[Entry], list[Problem]
                                     "geef elke partner een eigen id, of voeg de twee samen"))
             continue
         seen[entry_id] = doc.line_of(base + ("id",))
-        entries.append(Entry(KINDS["partner"], str(entry_id), relpath, item, doc, base=base))
+        entries.append(Entry(KINDS["partner"], str(entry_id), relpath, item, doc, base=base,
+                             source_line=doc.line_of(base + ("id",))))
     problems += validate("partners", doc, relpath)
     problems += _unsafe_fields(doc, relpath)
     return entries, problems
@@ -119,12 +120,29 @@ def _stamp(path: Path) -> tuple[int, int] | None:
     return stat.st_mtime_ns, stat.st_size
 
 
+def _reparse(path: Path, relpath: str) -> YamlDoc | None:
+    """The YAML of a content file parsed again (for line numbers that were let go)."""
+    text, _ = read_text(path, relpath)
+    if text is None:
+        return None
+    first_line = 1
+    if path.suffix == ".md":
+        split, _ = split_front_matter(text, relpath)
+        if split is None:
+            return None
+        text, first_line = split.yaml_text, split.yaml_first_line
+    return parse_yaml(text, relpath, line_offset=first_line - 1)[0]
+
+
 def _cached(path: Path, relpath: str, load) -> tuple[list[Entry], list[Problem]]:
     stamp = _stamp(path)
     hit = _cache.get(str(path))
     if hit and hit[0] == stamp:
         return hit[1], hit[2]
     entries, problems = load(path, relpath)
+    if not problems:  # the line maps are only needed to report problems: let them go
+        for doc in {id(e.doc): e.doc for e in entries}.values():
+            doc.forget_lines(lambda: _reparse(path, relpath))
     _cache[str(path)] = (stamp, entries, problems)
     return entries, problems
 
@@ -146,6 +164,12 @@ def _content_files(root: Path, folder: str, suffix: str) -> tuple[list[Path], li
 
 
 _last: dict = {}
+
+
+def forget() -> None:
+    """Drop every cached file and result."""
+    _cache.clear()
+    _last.clear()
 
 
 def load_corpus(root: Path | None = None) -> tuple[Corpus, list[Problem]]:

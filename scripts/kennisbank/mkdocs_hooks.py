@@ -20,6 +20,10 @@ def on_files(files, config):
     return site.add_files(files, config)
 
 
+def on_env(env, config, files):
+    return site.template_env(env)
+
+
 def on_page_content(html, page, config, files):
     return site.guard_page(html, page)
 

@@ -48,6 +48,7 @@ class Entry:
     base: tuple = ()  # where the entry sits inside `doc` (a partner inside partners.yaml)
     body: str = ""  # Markdown body of a practice
     body_line: int = 1
+    source_line: int = 1  # where the entry starts in its file (a partner in partners.yaml)
     _fields: Fields | None = field(default=None, repr=False, compare=False)
 
     @property

@@ -7,9 +7,10 @@ Links between pages are written as relative links to `.md` files, so MkDocs chec
 from __future__ import annotations
 
 import json
+import os
 import posixpath
 import re
-from datetime import date
+from datetime import date, datetime, timezone
 from functools import lru_cache
 from urllib.parse import quote, urljoin, urlsplit
 
@@ -17,6 +18,7 @@ import jinja2
 from markupsafe import Markup, escape
 
 from . import jsonld, paths
+from .freshness import is_stale
 from .model import KINDS, Corpus, Entry
 from .vocab import Vocabularies, load_vocabularies
 
@@ -49,6 +51,12 @@ def rel_url(page_src: str, target_src: str) -> str:
     """Relative URL from one page to another, for raw HTML (which MkDocs does not rewrite)."""
     here, there = url_of(page_src).rstrip("/") or ".", url_of(target_src).rstrip("/") or "."
     return posixpath.relpath(there, here) + "/"
+
+
+def build_day() -> date:
+    """The day of the build: from SOURCE_DATE_EPOCH (the commit), so a rebuild gives the same pages."""
+    stamp = os.environ.get("SOURCE_DATE_EPOCH")
+    return datetime.fromtimestamp(int(stamp), timezone.utc).date() if stamp else date.today()
 
 
 def long_date(value: str) -> str:
@@ -102,16 +110,21 @@ def _environment() -> jinja2.Environment:
 class PageRenderer:
     """Renders every generated page for one corpus."""
 
-    def __init__(self, corpus: Corpus, vocab: Vocabularies | None = None, site_url: str | None = None):
+    def __init__(self, corpus: Corpus, vocab: Vocabularies | None = None, site_url: str | None = None,
+                 repository: str | None = None, today: date | None = None):
         self.corpus = corpus
         self.vocab = vocab or load_vocabularies()
         self.site_url = site_url  # for the absolute page addresses in the JSON-LD
+        self.repository = (repository or "").rstrip("/")  # for 'Bewerk deze pagina' and 'Meld een correctie'
+        self.today = today or build_day()  # pages older than 12 months on this day say so
         env = _environment()
         self.globals = dict(
             label=self.vocab.label,
             rank=self.vocab.rank,
             count=lambda name: len(self.vocab.terms[name]),
             step_refs=self._step_refs,
+            edit_links=self._edit_links,
+            is_stale=lambda entry: is_stale(entry.reviewed, self.today),
         )
         self.templates = {name: env.get_template(f"{name}.md.j2")
                           for name in ("practice", "partner", "guide", "theme", "themes_index", "kind_index")}
@@ -121,6 +134,16 @@ class PageRenderer:
         body = re.sub(r"\n{3,}", "\n\n", body)
         # JSON is YAML too, and much faster to write than yaml.safe_dump.
         return "---\n" + json.dumps(meta, ensure_ascii=False, sort_keys=True) + "\n---\n\n" + body
+
+    def _edit_links(self, entry: Entry) -> dict:
+        """Where to change this page: its source file on GitHub, and the correction form."""
+        page_url = urljoin(self.site_url, entry.url) if self.site_url else entry.url
+        line = entry.source_line if entry.kind.name == "partner" else None
+        return {
+            "edit": f"{self.repository}/edit/main/{entry.path}",
+            "source": entry.path + (f", regel {line}" if line else ""),
+            "correct": f"{self.repository}/issues/new?template=correctie.yml&pagina={quote(page_url, safe='')}",
+        }
 
     def _refs(self, entry: Entry, field: str, kind: str) -> list[Entry]:
         found = (self.corpus.get(kind, ref) for ref in entry.data.get(field, []) or [])

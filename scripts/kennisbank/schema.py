@@ -13,6 +13,7 @@ from datetime import date
 from functools import lru_cache
 from urllib.parse import urlsplit
 
+import fastjsonschema
 from jsonschema import Draft202012Validator, FormatChecker
 
 from . import paths
@@ -99,7 +100,8 @@ def _inline(node, documents: dict[str, dict], current: str):
         merged = {**_inline(target, documents, document),
                   **{k: _inline(v, documents, current) for k, v in node.items() if k != "$ref"}}
         return merged
-    return {k: (v if k == "$defs" else _inline(v, documents, current)) for k, v in node.items()}
+    # Once inlined, the definitions and ids are no longer needed (nor wanted: they hold $refs).
+    return {k: _inline(v, documents, current) for k, v in node.items() if k not in ("$defs", "$id")}
 
 
 @lru_cache(maxsize=1)
@@ -112,11 +114,31 @@ def validators() -> dict[str, Draft202012Validator]:
             for kind, name in SCHEMA_FILES.items() if name in documents}
 
 
+@lru_cache(maxsize=1)
+def fast_validators() -> dict:
+    """The same schemas compiled to Python by fastjsonschema: about ten times faster, used to
+    pass valid documents quickly. Only when it finds a fault does jsonschema explain it."""
+    formats = {"date": _is_date, "uri": _is_url, "email": _is_email}
+    return {kind: fastjsonschema.compile({**validator.schema, "$schema": "http://json-schema.org/draft-07/schema#"},
+                                         formats=formats)
+            for kind, validator in validators().items()}
+
+
+def is_valid(kind: str, instance) -> bool:
+    try:
+        fast_validators()[kind](instance)
+    except fastjsonschema.JsonSchemaValueException:
+        return False
+    return True
+
+
 def validate(kind: str, doc: YamlDoc, relpath: str, base: tuple = ()) -> list[Problem]:
     """Validate `doc.data` (or the part at `base`) against the schema of `kind`."""
     instance = doc.data
     for key in base:
         instance = instance[key]
+    if is_valid(kind, instance):
+        return []
     validator = validators()[kind]
     problems = []
     descriptions = _descriptions(kind)

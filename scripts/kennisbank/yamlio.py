@@ -7,6 +7,7 @@ dates as the strings the contributor wrote (the schema checks them).
 """
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 import yaml
@@ -27,20 +28,47 @@ Path_ = tuple  # a JSON path: keys and list indexes from the document root
 
 @dataclass
 class YamlDoc:
-    """Plain data (dicts, lists, str, int, float, bool, None) and where each part starts."""
+    """Plain data (dicts, lists, str, int, float, bool, None) and where each part starts.
+
+    The line maps take about half the memory of a loaded file. For a file without problems the
+    loader drops them (forget_lines); should a line be asked for later, the file is parsed again.
+    """
 
     data: object
-    lines: dict[Path_, int] = field(default_factory=dict)
-    key_lines: dict[Path_, int] = field(default_factory=dict)
+    _lines: dict[Path_, int] | None = field(default_factory=dict)
+    _key_lines: dict[Path_, int] | None = field(default_factory=dict)
+    _reparse: Callable[[], "YamlDoc"] | None = field(default=None, repr=False)
+
+    @property
+    def lines(self) -> dict[Path_, int]:
+        if self._lines is None:
+            self._restore()
+        return self._lines
+
+    @property
+    def key_lines(self) -> dict[Path_, int]:
+        if self._key_lines is None:
+            self._restore()
+        return self._key_lines
+
+    def forget_lines(self, reparse: Callable[[], "YamlDoc"]) -> None:
+        self._lines = self._key_lines = None
+        self._reparse = reparse
+
+    def _restore(self) -> None:
+        fresh = self._reparse() if self._reparse else None
+        self._lines = fresh.lines if fresh else {}
+        self._key_lines = fresh.key_lines if fresh else {}
 
     def line_of(self, path: Path_, key: bool = False) -> int:
         """The line of the value at `path` (or of its key), else of its nearest known parent."""
         path = tuple(path)
         if key and path in self.key_lines:
             return self.key_lines[path]
-        while path not in self.lines and path:
+        lines = self.lines
+        while path not in lines and path:
             path = path[:-1]
-        return self.lines.get(path, 1)
+        return lines.get(path, 1)
 
 
 class _Builder:
