@@ -9,8 +9,8 @@ import sys
 from functools import partial
 
 from kennisbank import paths
-from kennisbank.linkcheck import TIMEOUT, WORKERS, check_links, corpus_links, fetch_url, report
 from kennisbank.checking import corpus_for_report
+from kennisbank.linkcheck import TIMEOUT, WORKERS, check_links, corpus_links, fetch_url, report
 
 
 def main(argv: list[str]) -> int:

@@ -11,7 +11,6 @@ import threading
 from pathlib import Path
 
 import pytest
-
 from kennisbank import paths
 from kennisbank.building import run_mkdocs
 from kennisbank.loader import load_corpus

@@ -7,7 +7,6 @@ import shutil
 from pathlib import Path
 
 import pytest
-
 from conftest import FIXTURES
 from kennisbank.checking import run_check
 from kennisbank.loader import load_corpus

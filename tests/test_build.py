@@ -5,7 +5,6 @@ import shutil
 from pathlib import Path
 
 import pytest
-
 from conftest import FIXTURES
 from kennisbank import paths
 from kennisbank.building import build_site, run_mkdocs

@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import pytest
-
 from kennisbank import paths
 from kennisbank.loader import load_corpus
 from kennisbank.render import PageRenderer

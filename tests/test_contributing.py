@@ -13,15 +13,22 @@ from pathlib import Path
 
 import pytest
 import yaml
-
 from conftest import FIXTURES, copy_fixture
 from kennisbank import paths
 from kennisbank.freshness import is_stale, months_between, stale_entries
-from kennisbank.issue_form import (AT_LEAST_ONE, OTHER_CHOICE_FIELDS, SCOPE_LABELS, VOCABULARY_FIELDS,
-                                   IssueFormError, load_form, parse_body, practice_from_issue)
+from kennisbank.issue_form import (
+    AT_LEAST_ONE,
+    OTHER_CHOICE_FIELDS,
+    SCOPE_LABELS,
+    VOCABULARY_FIELDS,
+    IssueFormError,
+    load_form,
+    parse_body,
+    practice_from_issue,
+)
 from kennisbank.linkcheck import Link, LinkResult, check_links, corpus_links, report, urls_in
 from kennisbank.loader import load_corpus
-from kennisbank.scaffold import (ScaffoldError, create, entry_schema, insert_partner, interview, render)
+from kennisbank.scaffold import ScaffoldError, create, entry_schema, insert_partner, interview, render
 from kennisbank.vocab import load_vocabularies
 
 ROOT = paths.ROOT

@@ -12,8 +12,6 @@ from xml.etree import ElementTree as ET
 import pytest
 import yaml
 from jsonschema import Draft202012Validator
-from referencing import Registry, Resource
-
 from kennisbank import export, feed, hsds, jsonld, paths
 from kennisbank.model import KINDS as ENTRY_KINDS
 from kennisbank.model import Corpus, Entry
@@ -21,6 +19,7 @@ from kennisbank.publication import LICENSE_URL, build_date
 from kennisbank.render import PageRenderer
 from kennisbank.schema import validators
 from kennisbank.vocab import WIJK_CREDIT, load_vocabularies
+from referencing import Registry, Resource
 
 SITE_URL = "https://kennisbank.example/pad/"
 ATOM = "{http://www.w3.org/2005/Atom}"

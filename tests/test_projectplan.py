@@ -12,7 +12,6 @@ from datetime import datetime
 import docx
 import openpyxl
 import pytest
-
 from conftest import FIXTURES
 from kennisbank import paths, projectplan
 from kennisbank.loader import load_corpus

@@ -3,7 +3,6 @@ import json
 
 import pytest
 from jsonschema import Draft202012Validator
-
 from kennisbank import paths
 from kennisbank.schema import vocabulary_schema_text
 from kennisbank.vocab import VOCABULARY_NAMES, load_vocabularies, slugify

@@ -10,7 +10,6 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
-
 from conftest import FIXTURES
 from kennisbank import paths
 from kennisbank.checking import run_check

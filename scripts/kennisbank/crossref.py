@@ -44,7 +44,7 @@ def _check_contacts(entry: Entry, sourced: dict[str, str]) -> list[Problem]:
     if entry.body:
         texts.append((None, entry.body))
     for path, text in texts:
-        def line(match) -> int:  # looked up only for a finding: line maps may need a re-parse
+        def line(match, path=path, text=text) -> int:  # only for a finding: lines may need a re-parse
             start = entry.body_line if path is None else entry.line(*path)
             return start + text.count("\n", 0, match.start())
 

@@ -15,7 +15,6 @@ from functools import lru_cache
 from urllib.parse import quote, urljoin, urlsplit
 
 import jinja2
-from markupsafe import Markup, escape
 
 from . import jsonld, paths
 from .freshness import is_stale

@@ -3,7 +3,6 @@ Content-Security-Policy (no bypass): no console error, the JSON-LD parses, every
 from __future__ import annotations
 
 import pytest
-
 from conftest import PageWatch
 
 pytestmark = pytest.mark.browser

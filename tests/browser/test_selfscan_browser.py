@@ -6,10 +6,9 @@ from __future__ import annotations
 import json
 
 import pytest
-from playwright.sync_api import expect
-
 from kennisbank import paths
 from kennisbank.selfscan import load_selfscan
+from playwright.sync_api import expect
 
 pytestmark = pytest.mark.browser
 
@@ -192,8 +191,9 @@ def test_without_javascript_the_statements_remain_readable(browser, site_url, sc
 
 def test_the_result_and_the_error_summary_pass_axe(page, site_url, scan):
     """The quality gate checks every page as it loads; this checks what the script adds."""
-    import axe_playwright_python
     from pathlib import Path
+
+    import axe_playwright_python
 
     axe = (Path(axe_playwright_python.__file__).parent / "axe.min.js").read_text(encoding="utf-8")
     _open(page, site_url)

@@ -9,11 +9,9 @@ import subprocess
 import sys
 import time
 import urllib.request
-from pathlib import Path
 
 import pytest
-
-from conftest import CHROMIUM_FLAGS, FIXTURES
+from conftest import FIXTURES
 from kennisbank import paths
 
 pytestmark = pytest.mark.browser
