@@ -6,12 +6,12 @@ A file with problems is left out of the corpus, the others still load.
 """
 from __future__ import annotations
 
-import os
 from datetime import date
 from pathlib import Path
 
 from . import paths
 from .crossref import check_corpus
+from .filecache import FileCache, Stamp, file_stamp
 from .frontmatter import split_front_matter
 from .model import KINDS, Corpus, Entry
 from .problems import Problem
@@ -21,7 +21,7 @@ from .selfscan import check_selfscan
 from .vocab import slugify
 from .yamlio import YamlDoc, iter_strings, parse_yaml, read_text
 
-_cache: dict[str, tuple[tuple[int, int], list[Entry], list[Problem]]] = {}
+_files = FileCache()
 
 
 def _unsafe_fields(doc: YamlDoc, relpath: str) -> list[Problem]:
@@ -112,14 +112,6 @@ def _load_partners(path: Path, relpath: str) -> tuple[list[Entry], list[Problem]
     return entries, problems
 
 
-def _stamp(path: Path) -> tuple[int, int] | None:
-    try:
-        stat = os.stat(path)
-    except FileNotFoundError:
-        return None
-    return stat.st_mtime_ns, stat.st_size
-
-
 def _reparse(path: Path, relpath: str) -> YamlDoc | None:
     """The YAML of a content file parsed again (for line numbers that were let go)."""
     text, _ = read_text(path, relpath)
@@ -134,17 +126,15 @@ def _reparse(path: Path, relpath: str) -> YamlDoc | None:
     return parse_yaml(text, relpath, line_offset=first_line - 1)[0]
 
 
-def _cached(path: Path, relpath: str, load) -> tuple[list[Entry], list[Problem]]:
-    stamp = _stamp(path)
-    hit = _cache.get(str(path))
-    if hit and hit[0] == stamp:
-        return hit[1], hit[2]
-    entries, problems = load(path, relpath)
-    if not problems:  # the line maps are only needed to report problems: let them go
-        for doc in {id(e.doc): e.doc for e in entries}.values():
-            doc.forget_lines(lambda: _reparse(path, relpath))
-    _cache[str(path)] = (stamp, entries, problems)
-    return entries, problems
+def _cached(path: Path, relpath: str, load, stamp: Stamp | None) -> tuple[list[Entry], list[Problem]]:
+    def read() -> tuple[list[Entry], list[Problem]]:
+        entries, problems = load(path, relpath)
+        if not problems:  # the line maps are only needed to report problems: let them go
+            for doc in {id(e.doc): e.doc for e in entries}.values():
+                doc.forget_lines(lambda: _reparse(path, relpath))
+        return entries, problems
+
+    return _files.get(path, read, stamp)
 
 
 def _content_files(root: Path, folder: str, suffix: str) -> tuple[list[Path], list[Problem]]:
@@ -168,7 +158,7 @@ _last: dict = {}
 
 def forget() -> None:
     """Drop every cached file and result."""
-    _cache.clear()
+    _files.clear()
     _last.clear()
 
 
@@ -179,27 +169,28 @@ def load_corpus(root: Path | None = None) -> tuple[Corpus, list[Problem]]:
     again), the previous result is returned as it is.
     """
     root = Path(root or paths.content_root())
-    key = (str(root), date.today(), tuple(
-        (str(p), _stamp(p)) for p in sorted([*(root / paths.PRACTICES_DIR).glob("*"), *(root / paths.GUIDES_DIR).glob("*"),
-                                            root / paths.PARTNERS_FILE, root / paths.SELFSCAN_FILE])))
+    files = sorted([*(root / paths.PRACTICES_DIR).glob("*"), *(root / paths.GUIDES_DIR).glob("*"),
+                    root / paths.PARTNERS_FILE, root / paths.SELFSCAN_FILE])
+    stamps = {p: file_stamp(p) for p in files}  # each file is looked at once per call
+    key = (str(root), date.today(), tuple((str(p), s) for p, s in stamps.items()))
     if _last.get("key") == key:
         return _last["result"]
-    result = _load_corpus(root)
+    result = _load_corpus(root, stamps)
     _last.update(key=key, result=result)
     return result
 
 
-def _load_corpus(root: Path) -> tuple[Corpus, list[Problem]]:
+def _load_corpus(root: Path, stamps: dict[Path, Stamp | None]) -> tuple[Corpus, list[Problem]]:
     problems: list[Problem] = []
     loaded: list[tuple[list[Entry], list[Problem]]] = []
     for folder, suffix, load in ((paths.PRACTICES_DIR, ".md", _load_practice),
                                  (paths.GUIDES_DIR, ".yaml", _load_guide)):
         files, more = _content_files(root, folder, suffix)
         problems += more
-        loaded += [_cached(p, p.relative_to(root).as_posix(), load) for p in files]
+        loaded += [_cached(p, p.relative_to(root).as_posix(), load, stamps.get(p)) for p in files]
     partners_path = root / paths.PARTNERS_FILE
     if partners_path.exists():
-        loaded.append(_cached(partners_path, paths.PARTNERS_FILE, _load_partners))
+        loaded.append(_cached(partners_path, paths.PARTNERS_FILE, _load_partners, stamps.get(partners_path)))
 
     corpus, everything = Corpus(), Corpus()
     for entries, file_problems in loaded:

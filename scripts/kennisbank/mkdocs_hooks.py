@@ -28,10 +28,6 @@ def on_page_content(html, page, config, files):
     return site.guard_page(html, page)
 
 
-def on_page_context(context, page, config, nav):
-    return site.page_context(context, page)
-
-
 def on_post_page(output, page, config):
     return site.finish_page(output, page)
 

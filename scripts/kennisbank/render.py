@@ -235,11 +235,6 @@ class PageRenderer:
         return [f"themas/{t}.md" for t in self.vocab.terms["themes"]] + ["themas/index.md"] + \
             [f"{KINDS[kind].url_prefix}/index.md" for kind, _, _ in self.KIND_INDEXES]
 
-    def all_pages(self) -> dict[str, str]:
-        pages = {e.src_uri: self.entry_page(e) for e in self.corpus.entries()}
-        pages.update(self.listing_pages())
-        return pages
-
 
 def sort_key(entry: Entry) -> tuple:
     return (entry.title.lower(), entry.id)

@@ -7,12 +7,12 @@ refers to them), and references to entries that must exist. A content root witho
 """
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import paths
 from .crossref import reference_problem
+from .filecache import FileCache
 from .model import Corpus
 from .problems import Problem
 from .schema import validate
@@ -41,7 +41,7 @@ class SelfScan:
         return self.data["sources"]
 
 
-_cache: dict[str, tuple[tuple[int, int], SelfScan | None, list[Problem]]] = {}
+_files = FileCache()
 
 
 def _check_unique_ids(doc: YamlDoc, relpath: str) -> list[Problem]:
@@ -87,13 +87,7 @@ def load_selfscan(root: Path | None = None) -> tuple[SelfScan | None, list[Probl
     path = Path(root or paths.content_root()) / paths.SELFSCAN_FILE
     if not path.is_file():
         return None, []
-    stat = os.stat(path)
-    stamp = (stat.st_mtime_ns, stat.st_size)
-    hit = _cache.get(str(path))
-    if hit and hit[0] == stamp:
-        return hit[1], list(hit[2])
-    scan, problems = _parse(path, paths.SELFSCAN_FILE)
-    _cache[str(path)] = (stamp, scan, problems)
+    scan, problems = _files.get(path, lambda: _parse(path, paths.SELFSCAN_FILE))
     return scan, list(problems)
 
 

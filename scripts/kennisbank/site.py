@@ -131,15 +131,6 @@ def guard_page(html: str, page) -> str:
     return f"<p><strong>Deze pagina is niet getoond:</strong> {message}</p>"
 
 
-def page_context(context: dict, page) -> dict:
-    """Entry pages carry their review date as the page's update date (the sitemap template
-    reads kb_reviewed itself, as MkDocs writes the sitemap before it renders pages)."""
-    reviewed = page.meta.get("kb_reviewed")
-    if reviewed:
-        page.update_date = reviewed
-    return context
-
-
 def finish_page(html: str, page=None) -> str:
     """The Content-Security-Policy, on built pages (not while serving: live reload is inline).
     A stub renders to nothing, so MkDocs does not write it."""

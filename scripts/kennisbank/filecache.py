@@ -1,0 +1,38 @@
+"""Results of reading a file, kept until the file changes (its modification time or size).
+
+`mkdocs serve` rebuilds on every edit; with this cache only the edited file is read again.
+"""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Callable, TypeVar
+
+T = TypeVar("T")
+Stamp = tuple[int, int]
+
+
+def file_stamp(path: Path) -> Stamp | None:
+    try:
+        stat = os.stat(path)
+    except FileNotFoundError:
+        return None
+    return stat.st_mtime_ns, stat.st_size
+
+
+class FileCache:
+    def __init__(self):
+        self._store: dict[str, tuple[Stamp | None, object]] = {}
+
+    def get(self, path: Path, load: Callable[[], T], stamp: Stamp | None = None) -> T:
+        """`load()`'s result for `path`, from the cache while the file is unchanged."""
+        stamp = stamp or file_stamp(path)
+        hit = self._store.get(str(path))
+        if hit and hit[0] == stamp:
+            return hit[1]
+        value = load()
+        self._store[str(path)] = (stamp, value)
+        return value
+
+    def clear(self) -> None:
+        self._store.clear()
