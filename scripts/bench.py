@@ -14,7 +14,7 @@ import argparse
 import json
 import sys
 
-from kennisbank.benchmark import run_benchmark
+from kennisbank.tools.benchmark import run_benchmark
 
 if __name__ == "__main__":
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)

@@ -7,7 +7,7 @@ succeeded, so a failed build leaves the previous site/ exactly as it was.
 import argparse
 import sys
 
-from kennisbank.building import build_site
+from kennisbank.tools.building import build_site
 
 if __name__ == "__main__":
     parser = argparse.ArgumentParser(description=__doc__)

@@ -5,7 +5,7 @@ Prints every problem as `path:line: what is wrong — how to fix it` and exits 1
 """
 import sys
 
-from kennisbank.checking import run_check
+from kennisbank.tools.checking import run_check
 
 if __name__ == "__main__":
     sys.exit(run_check())

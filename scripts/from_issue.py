@@ -11,8 +11,8 @@ import argparse
 import sys
 from pathlib import Path
 
-from kennisbank.issue_form import IssueFormError, write_practice
-from kennisbank.scaffold import next_steps
+from kennisbank.tools.issue_form import IssueFormError, write_practice
+from kennisbank.tools.scaffold import next_steps
 
 
 def main(argv: list[str]) -> int:

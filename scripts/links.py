@@ -8,9 +8,9 @@ import argparse
 import sys
 from functools import partial
 
-from kennisbank import paths
-from kennisbank.checking import corpus_for_report
-from kennisbank.linkcheck import TIMEOUT, WORKERS, check_links, corpus_links, fetch_url, report
+from kennisbank.content import paths
+from kennisbank.tools.checking import corpus_for_report
+from kennisbank.tools.linkcheck import TIMEOUT, WORKERS, check_links, corpus_links, fetch_url, report
 
 
 def main(argv: list[str]) -> int:

@@ -4,9 +4,9 @@
 Editors read that file; the build makes the same schema in memory, and a test checks that
 the file on disk is up to date.
 """
-from kennisbank import paths
-from kennisbank.schema import vocabulary_schema_text
-from kennisbank.vocab import load_vocabularies
+from kennisbank.content import paths
+from kennisbank.content.schema import vocabulary_schema_text
+from kennisbank.content.vocab import load_vocabularies
 
 if __name__ == "__main__":
     target = paths.SCHEMAS_DIR / "vocabularies.schema.json"

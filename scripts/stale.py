@@ -7,8 +7,8 @@ import argparse
 import sys
 from datetime import date
 
-from kennisbank.checking import corpus_for_report
-from kennisbank.freshness import MAX_AGE_MONTHS, stale_entries
+from kennisbank.tools.checking import corpus_for_report
+from kennisbank.content.freshness import MAX_AGE_MONTHS, stale_entries
 
 
 def _day(text: str) -> date:

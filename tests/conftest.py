@@ -11,9 +11,9 @@ import threading
 from pathlib import Path
 
 import pytest
-from kennisbank import paths
-from kennisbank.building import run_mkdocs
-from kennisbank.loader import load_corpus
+from kennisbank.content import paths
+from kennisbank.tools.building import run_mkdocs
+from kennisbank.content.loader import load_corpus
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",

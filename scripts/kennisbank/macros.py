@@ -7,7 +7,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # make `kennisbank` importable
 
-from kennisbank import pages_content  # noqa: E402
+from kennisbank.site import pages_content  # noqa: E402
 
 
 def define_env(env):

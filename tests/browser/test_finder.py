@@ -7,7 +7,7 @@ import re
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
-from kennisbank import dutch
+from kennisbank.search import dutch
 
 pytestmark = pytest.mark.browser
 
@@ -65,7 +65,7 @@ def test_python_and_browser_stem_and_filter_alike(page, site_url, corpus):
 
 def test_browser_index_ranks_like_lunr_py(page, site_url, corpus):
     """The index that lunr.js rebuilds from the packed data scores like lunr.py's own index."""
-    from kennisbank.search_index import make_builder
+    from kennisbank.search.search_index import make_builder
     from lunr.query import QueryPresence
 
     builder, entries = make_builder(corpus)

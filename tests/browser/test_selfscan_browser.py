@@ -6,8 +6,8 @@ from __future__ import annotations
 import json
 
 import pytest
-from kennisbank import paths
-from kennisbank.selfscan import load_selfscan
+from kennisbank.content import paths
+from kennisbank.content.selfscan import load_selfscan
 from playwright.sync_api import expect
 
 pytestmark = pytest.mark.browser

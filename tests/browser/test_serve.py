@@ -12,7 +12,7 @@ import urllib.request
 
 import pytest
 from conftest import FIXTURES
-from kennisbank import paths
+from kennisbank.content import paths
 
 pytestmark = pytest.mark.browser
 

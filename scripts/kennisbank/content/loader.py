@@ -1,0 +1,219 @@
+"""Load every content file, validate it and report all problems at once.
+
+Each file is parsed and checked on its own (and cached by modification time, so `mkdocs serve`
+only re-reads what changed); checks that need the whole corpus run afterwards (crossref.py).
+A file with problems is left out of the corpus, the others still load.
+"""
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from kennisbank.content import paths
+from kennisbank.content.crossref import check_corpus
+from kennisbank.content.filecache import FileCache, Stamp, file_stamp
+from kennisbank.content.frontmatter import split_front_matter
+from kennisbank.content.model import KINDS, Corpus, Entry
+from kennisbank.content.problems import Problem
+from kennisbank.content.safety import SAFETY_HINT, unsafe_html
+from kennisbank.content.schema import validate
+from kennisbank.content.selfscan import check_selfscan
+from kennisbank.content.vocab import slugify
+from kennisbank.content.yamlio import YamlDoc, iter_strings, parse_yaml, read_text
+
+_files = FileCache()
+
+
+def _unsafe_fields(doc: YamlDoc, relpath: str) -> list[Problem]:
+    """Scan every string in the YAML data for script."""
+    return [Problem(relpath, doc.line_of(path) + line - 1, f"{what} is niet toegestaan", SAFETY_HINT)
+            for path, text in iter_strings(doc.data) for line, what in unsafe_html(text)]
+
+
+def _check_file_name(relpath: str, stem: str) -> list[Problem]:
+    if slugify(stem) != stem:
+        return [Problem(relpath, 1, f"bestandsnaam '{stem}' is geen geldige id",
+                        f"gebruik kleine letters, cijfers en koppeltekens, bv. '{slugify(stem) or 'mijn-praktijk'}'")]
+    return []
+
+
+def _fields_of(text: str, relpath: str, what: str, first_line: int = 1) -> tuple[YamlDoc | None, list[Problem]]:
+    """Parse YAML that must be a group of fields (a mapping)."""
+    doc, problems = parse_yaml(text, relpath, line_offset=first_line - 1)
+    if doc is not None and not isinstance(doc.data, dict):
+        return None, [Problem(relpath, first_line, f"{what} moet velden bevatten",
+                              "schrijf elk veld als 'naam: waarde' op een eigen regel")]
+    return doc, problems
+
+
+def _load_practice(path: Path, relpath: str) -> tuple[list[Entry], list[Problem]]:
+    text, problems = read_text(path, relpath)
+    if text is None:
+        return [], problems
+    split, problems = split_front_matter(text, relpath)
+    if split is None:
+        return [], problems
+    doc, problems = _fields_of(split.yaml_text, relpath, "de front matter", split.yaml_first_line)
+    if doc is None:
+        return [], problems
+    problems += validate("practice", doc, relpath)
+    problems += _check_file_name(relpath, path.stem)
+    problems += _unsafe_fields(doc, relpath)
+    problems += [Problem(relpath, split.body_first_line + line - 1, f"{what} is niet toegestaan", SAFETY_HINT)
+                 for line, what in unsafe_html(split.body)]
+    if not split.body.strip() and doc.data.get("status") != "concept":
+        problems.append(Problem(relpath, split.body_first_line, "de tekst onder de front matter ontbreekt",
+                                "vertel onder de tweede '---' in gewone Markdown waarom en hoe de praktijk werkt"))
+    entry = Entry(KINDS["practice"], path.stem, relpath, doc.data, doc,
+                  body=split.body, body_line=split.body_first_line)
+    return [entry], problems
+
+
+def _load_guide(path: Path, relpath: str) -> tuple[list[Entry], list[Problem]]:
+    text, problems = read_text(path, relpath)
+    if text is None:
+        return [], problems
+    doc, problems = _fields_of(text, relpath, "een stappenplan")
+    if doc is None:
+        return [], problems
+    problems += validate("guide", doc, relpath)
+    problems += _check_file_name(relpath, path.stem)
+    problems += _unsafe_fields(doc, relpath)
+    return [Entry(KINDS["guide"], path.stem, relpath, doc.data, doc)], problems
+
+
+def _load_partners(path: Path, relpath: str) -> tuple[list[Entry], list[Problem]]:
+    text, problems = read_text(path, relpath)
+    if text is None:
+        return [], problems
+    doc, problems = parse_yaml(text, relpath)
+    if doc is None:
+        return [], problems
+    if not isinstance(doc.data, dict) or not isinstance(doc.data.get("partners"), list):
+        return [], problems + validate("partners", doc, relpath)
+    entries, seen = [], {}
+    for index, item in enumerate(doc.data["partners"]):
+        base = ("partners", index)
+        if not isinstance(item, dict):
+            problems.append(Problem(relpath, doc.line_of(base), "een partner moet velden bevatten",
+                                    "begin met '- id: ...' en zet de andere velden eronder"))
+            continue
+        entry_id = item.get("id")
+        if isinstance(entry_id, str) and entry_id in seen:
+            problems.append(Problem(relpath, doc.line_of(base + ("id",)),
+                                    f"id '{entry_id}' wordt twee keer gebruikt (ook op regel {seen[entry_id]})",
+                                    "geef elke partner een eigen id, of voeg de twee samen"))
+            continue
+        seen[entry_id] = doc.line_of(base + ("id",))
+        entries.append(Entry(KINDS["partner"], str(entry_id), relpath, item, doc, base=base,
+                             source_line=doc.line_of(base + ("id",))))
+    problems += validate("partners", doc, relpath)
+    problems += _unsafe_fields(doc, relpath)
+    return entries, problems
+
+
+def _reparse(path: Path, relpath: str) -> YamlDoc | None:
+    """The YAML of a content file parsed again (for line numbers that were let go)."""
+    text, _ = read_text(path, relpath)
+    if text is None:
+        return None
+    first_line = 1
+    if path.suffix == ".md":
+        split, _ = split_front_matter(text, relpath)
+        if split is None:
+            return None
+        text, first_line = split.yaml_text, split.yaml_first_line
+    return parse_yaml(text, relpath, line_offset=first_line - 1)[0]
+
+
+def _cached(path: Path, relpath: str, load, stamp: Stamp | None) -> tuple[list[Entry], list[Problem]]:
+    def read() -> tuple[list[Entry], list[Problem]]:
+        entries, problems = load(path, relpath)
+        if not problems:  # the line maps are only needed to report problems: let them go
+            for doc in {id(e.doc): e.doc for e in entries}.values():
+                doc.forget_lines(lambda: _reparse(path, relpath))
+        return entries, problems
+
+    return _files.get(path, read, stamp)
+
+
+def _content_files(root: Path, folder: str, suffix: str) -> tuple[list[Path], list[Problem]]:
+    directory = root / folder
+    if not directory.is_dir():
+        return [], []
+    files, problems = [], []
+    for path in sorted(directory.iterdir()):
+        if path.name.startswith("."):
+            continue
+        if path.suffix == suffix and path.is_file():
+            files.append(path)
+        else:
+            problems.append(Problem(f"{folder}/{path.name}", 1, f"onverwacht bestand in {folder}/",
+                                    f"alleen '*{suffix}'-bestanden horen hier; verplaats of hernoem het"))
+    return files, problems
+
+
+_last: dict = {}
+
+
+def forget() -> None:
+    """Drop every cached file and result."""
+    _files.clear()
+    _last.clear()
+
+
+def load_corpus(root: Path | None = None) -> tuple[Corpus, list[Problem]]:
+    """Load and validate all content under `root` (the repository by default).
+
+    When no file changed since the last call (the build validates first, then MkDocs loads
+    again), the previous result is returned as it is.
+    """
+    root = Path(root or paths.content_root())
+    files = sorted([*(root / paths.PRACTICES_DIR).glob("*"), *(root / paths.GUIDES_DIR).glob("*"),
+                    root / paths.PARTNERS_FILE, root / paths.SELFSCAN_FILE])
+    stamps = {p: file_stamp(p) for p in files}  # each file is looked at once per call
+    key = (str(root), date.today(), tuple((str(p), s) for p, s in stamps.items()))
+    if _last.get("key") == key:
+        return _last["result"]
+    result = _load_corpus(root, stamps)
+    _last.update(key=key, result=result)
+    return result
+
+
+def _load_corpus(root: Path, stamps: dict[Path, Stamp | None]) -> tuple[Corpus, list[Problem]]:
+    problems: list[Problem] = []
+    loaded: list[tuple[list[Entry], list[Problem]]] = []
+    for folder, suffix, load in ((paths.PRACTICES_DIR, ".md", _load_practice),
+                                 (paths.GUIDES_DIR, ".yaml", _load_guide)):
+        files, more = _content_files(root, folder, suffix)
+        problems += more
+        loaded += [_cached(p, p.relative_to(root).as_posix(), load, stamps.get(p)) for p in files]
+    partners_path = root / paths.PARTNERS_FILE
+    if partners_path.exists():
+        loaded.append(_cached(partners_path, paths.PARTNERS_FILE, _load_partners, stamps.get(partners_path)))
+
+    corpus, everything = Corpus(), Corpus()
+    for entries, file_problems in loaded:
+        problems += file_problems
+        for entry in entries:
+            everything.of_kind(entry.kind.name)[entry.id] = entry
+            if file_problems and not _entry_is_clean(entry, file_problems):
+                continue
+            if entry.is_draft:
+                corpus.drafts.append(entry)
+            else:
+                corpus.of_kind(entry.kind.name)[entry.id] = entry
+    problems += check_corpus(everything)
+    problems += check_selfscan(root, everything)  # zelfscan.yaml, when the content root has one
+    return corpus, sorted(set(problems))
+
+
+def _entry_is_clean(entry: Entry, problems: list[Problem]) -> bool:
+    """For partners.yaml, one bad partner must not hide the good ones: judge by line range."""
+    if entry.kind.name != "partner":
+        return False
+    start = entry.doc.line_of(entry.base)
+    index = entry.base[1]
+    following = [entry.doc.line_of(("partners", index + 1))] if ("partners", index + 1) in entry.doc.lines else []
+    end = following[0] if following else 10**9
+    return not any(start <= p.line < end for p in problems)

@@ -1,0 +1,52 @@
+"""MkDocs hooks (see `hooks:` in mkdocs.yml): the one place where the layers meet.
+
+The site package makes the pages; the search and exports packages make the finder's data and
+the open data. None of them imports another; this module hands their functions to the site.
+"""
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # make `kennisbank` importable
+
+from kennisbank.exports import export, jsonld, projectplan  # noqa: E402
+from kennisbank.search.search_index import finder_files  # noqa: E402
+from kennisbank.site import events  # noqa: E402
+
+
+def _data_files(corpus, config) -> dict:
+    return {**finder_files(corpus),  # the finder's index, facets and summaries
+            **projectplan.download_files(),  # downloads/: the project-plan templates
+            **export.open_data_files(corpus, config.site_url)}  # data/ and feed.xml
+
+
+EXTRAS = events.Extras(structured_data=jsonld.entry_jsonld, data_files=_data_files,
+                       linked_files=projectplan.download_files)
+
+
+def on_startup(command, dirty):
+    events.startup(command)
+
+
+def on_config(config):
+    events.configure(config)
+    return config
+
+
+def on_files(files, config):
+    return events.add_files(files, config, EXTRAS)
+
+
+def on_env(env, config, files):
+    return events.template_env(env)
+
+
+def on_page_content(html, page, config, files):
+    return events.guard_page(html, page)
+
+
+def on_post_page(output, page, config):
+    return events.finish_page(output, page)
+
+
+def on_post_template(output_content, template_name, config):
+    return events.finish_template(output_content, template_name)

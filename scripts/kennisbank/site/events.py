@@ -1,0 +1,179 @@
+"""What the MkDocs hook does, as plain functions: load the content, add the generated pages and
+assets, and guard the rendered HTML. `mkdocs_hooks.py` only forwards MkDocs events here.
+
+While serving, content problems do not stop the server: they are logged in the terminal and
+shown in a banner on every page, and the entries with problems are left out until fixed.
+When building, any problem stops the build.
+"""
+from __future__ import annotations
+
+import json
+import logging
+from dataclasses import dataclass, field
+from typing import Callable
+
+import jinja2
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import File, Files
+
+from kennisbank.site import assets, csp
+from kennisbank.content.loader import load_corpus
+from kennisbank.site.markdown_links import ExternalLinksExtension
+from kennisbank.content.model import Corpus
+from kennisbank.content.problems import Problem, format_problems
+from kennisbank.site.render import PageRenderer
+from kennisbank.content.safety import unsafe_html
+
+log = logging.getLogger("mkdocs.plugins.kennisbank")
+
+
+@dataclass
+class State:
+    command: str = "build"  # 'serve' or 'build'; set once by on_startup
+    corpus: Corpus = field(default_factory=Corpus)
+    problems: list[Problem] = field(default_factory=list)
+    # A build may be split over processes: shard i of n renders every n-th entry page and
+    # leaves the others as stubs that are not written (see building.py, which merges them).
+    shard: tuple[int, int] = (0, 1)
+
+
+STATE = State()
+
+
+def startup(command: str) -> None:
+    STATE.command = command
+
+
+def configure(config) -> None:
+    """Load and validate the content; fail the build, or report while serving."""
+    STATE.corpus, STATE.problems = load_corpus()
+    config.markdown_extensions.append(ExternalLinksExtension())
+    config.extra["kb_problems"] = []
+    if not STATE.problems:
+        return
+    if STATE.command != "serve":
+        raise PluginError("De inhoud bevat fouten:\n" + format_problems(STATE.problems))
+    for problem in STATE.problems:
+        log.warning(str(problem))
+    config.extra["kb_problems"] = [str(p) for p in STATE.problems]
+
+
+STUB_TEMPLATE = "kb-stub.html"  # an empty template: a stub page renders to nothing
+
+
+def _stub(meta: dict) -> str:
+    """A page with the same metadata (the sitemap reads it) and nothing to render."""
+    meta = {**meta, "template": STUB_TEMPLATE, "render_macros": False}
+    return "---\n" + json.dumps(meta, ensure_ascii=False, sort_keys=True) + "\n---\n"
+
+
+FIRST_SHARD_SHARE = 0.85  # shard 0 also makes the listing pages and the finder's data
+
+
+def shard_entries(corpus: Corpus, shard: tuple[int, int]) -> list:
+    """The entries whose pages shard `shard` = (i, n) renders, in a fixed order. Entries are
+    dealt out in turn, each to the shard furthest behind its share."""
+    index, count = shard
+    entries = sorted(corpus.entries(), key=lambda e: (e.kind.name, e.id))
+    if count == 1:
+        return entries
+    shares = [FIRST_SHARD_SHARE] + [1.0] * (count - 1)
+    dealt = [0] * count
+    mine = []
+    for entry in entries:
+        to = min(range(count), key=lambda i: ((dealt[i] + 1) / shares[i], i))
+        dealt[to] += 1
+        if to == index:
+            mine.append(entry)
+    return mine
+
+
+@dataclass
+class Extras:
+    """What the site is given by the layers beside it (see kennisbank/hooks.py): JSON-LD for an
+    entry page, the data files made from the corpus (finder data, open data, downloads) and the
+    generated files that pages link to, which every build shard must know."""
+    structured_data: Callable | None = None
+    data_files: Callable[[Corpus, object], dict] = lambda corpus, config: {}
+    linked_files: Callable[[], dict] = lambda: {}
+
+
+def add_files(files: Files, config, extras: Extras = Extras()) -> Files:
+    """Add the pages and assets made from the content; they exist only in memory.
+
+    Every shard knows every page (for the navigation and link checks), but only renders its
+    own; shard 0 also makes the listing pages and the finder's data.
+    """
+    index, count = STATE.shard
+    renderer = PageRenderer(STATE.corpus, site_url=config.site_url, repository=config.extra.get("repository"),
+                            structured_data=extras.structured_data)
+    mine = {(e.kind.name, e.id) for e in shard_entries(STATE.corpus, STATE.shard)}
+    generated: dict[str, str | bytes] = {}
+    for entry in STATE.corpus.entries():
+        generated[entry.src_uri] = renderer.entry_page(entry) if (entry.kind.name, entry.id) in mine \
+            else _stub(renderer.meta(entry))
+    if index == 0:
+        generated.update(renderer.listing_pages())
+        generated.update(extras.data_files(STATE.corpus, config))
+    else:
+        generated.update({src: _stub({"title": src}) for src in renderer.listing_sources()})
+        generated.update(extras.linked_files())
+    for src_uri, content in generated.items():
+        existing = files.get_file_from_path(src_uri)
+        if existing is not None:
+            raise PluginError(f"docs/{src_uri} bestaat al, maar die pagina wordt uit de inhoud gemaakt: verwijder docs/{src_uri}")
+        files.append(File.generated(config, src_uri, content=content))
+    assets.add_vendored_files(files, config)
+    return files
+
+
+def guard_page(html: str, page) -> str:
+    """Second line of defence: a generated page must not contain script, whatever got through."""
+    source = page.meta.get("kb_source")
+    if not source:
+        return html
+    findings = unsafe_html(html)
+    if not findings:
+        return html
+    what = ", ".join(sorted({w for _, w in findings}))
+    message = f"{source}:1: de pagina bevat {what} — verwijder dit uit de bron"
+    if STATE.command != "serve":
+        raise PluginError(message)
+    log.warning(message)
+    return f"<p><strong>Deze pagina is niet getoond:</strong> {message}</p>"
+
+
+def finish_page(html: str, page=None) -> str:
+    """The Content-Security-Policy, on built pages (not while serving: live reload is inline).
+    A stub renders to nothing, so MkDocs does not write it."""
+    if page is not None and page.meta.get("template") == STUB_TEMPLATE:
+        return ""
+    return html if STATE.command == "serve" else csp.add_policy(html)
+
+
+def finish_template(output: str, template_name: str) -> str:
+    """Static theme pages (404.html) get the same policy as the others."""
+    return finish_page(output) if template_name.endswith(".html") else output
+
+
+class _TemplateCache(jinja2.BytecodeCache):
+    """Compiled theme templates, kept in memory across `mkdocs serve` rebuilds (MkDocs makes a
+    new template environment for every rebuild; compiling Material's templates takes ~0.5 s)."""
+
+    def __init__(self):
+        self.store: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket):
+        if bucket.key in self.store:
+            bucket.bytecode_from_string(self.store[bucket.key])
+
+    def dump_bytecode(self, bucket):
+        self.store[bucket.key] = bucket.bytecode_to_string()
+
+
+TEMPLATE_CACHE = _TemplateCache()
+
+
+def template_env(env):
+    env.bytecode_cache = TEMPLATE_CACHE
+    return env

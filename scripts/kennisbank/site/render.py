@@ -1,0 +1,253 @@
+"""Turn the corpus into Markdown pages: one per entry, plus the listing pages.
+
+The pages exist only in memory; the mkdocs hook hands them to MkDocs as generated files.
+Links between pages are written as relative links to `.md` files, so MkDocs checks them
+(a broken one fails the strict build) and turns them into URLs.
+"""
+from __future__ import annotations
+
+import json
+import os
+import posixpath
+import re
+from datetime import date, datetime, timezone
+from functools import lru_cache
+from typing import Callable
+from urllib.parse import quote, urljoin, urlsplit
+
+import jinja2
+
+from kennisbank.content import paths
+from kennisbank.content.freshness import is_stale, years_text
+from kennisbank.content.model import KINDS, Corpus, Entry
+from kennisbank.content.vocab import Vocabularies, load_vocabularies
+
+MONTHS = ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus",
+          "september", "oktober", "november", "december"]
+AREA_SCOPES = {"vlaanderen": "Heel Vlaanderen", "provincie": "Provincie Antwerpen", "stad": "Heel Antwerpen"}
+_MD_SPECIAL = re.compile(r"[\\`*_\[\]|]|^#|^[-+>](?= )|(?<=^\d)(?=\. )|(?<=^\d\d)(?=\. )", re.M)
+
+
+def md_escape(text) -> str:
+    """Plain text, safe to put inside Markdown (no emphasis, links or HTML)."""
+    text = str(text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return _MD_SPECIAL.sub(lambda m: "\\" + m.group(), text)
+
+
+def rel(page_src: str, target_src: str) -> str:
+    """Relative link from one source file to another, e.g. '../partners/x.md'."""
+    return posixpath.relpath(target_src, posixpath.dirname(page_src) or ".")
+
+
+def url_of(src: str) -> str:
+    """Site URL of a source file with directory URLs: 'a/b.md' -> 'a/b/', 'a/index.md' -> 'a/'."""
+    stem = src.removesuffix(".md")
+    if stem == "index" or stem.endswith("/index"):
+        return stem.removesuffix("index")
+    return stem + "/"
+
+
+def rel_url(page_src: str, target_src: str) -> str:
+    """Relative URL from one page to another, for raw HTML (which MkDocs does not rewrite)."""
+    here, there = url_of(page_src).rstrip("/") or ".", url_of(target_src).rstrip("/") or "."
+    return posixpath.relpath(there, here) + "/"
+
+
+def build_day() -> date:
+    """The day of the build: from SOURCE_DATE_EPOCH (the commit), so a rebuild gives the same pages."""
+    stamp = os.environ.get("SOURCE_DATE_EPOCH")
+    return datetime.fromtimestamp(int(stamp), timezone.utc).date() if stamp else date.today()
+
+
+def long_date(value: str) -> str:
+    day = date.fromisoformat(value)
+    return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
+
+
+def display_url(url: str) -> str:
+    parts = urlsplit(url)
+    return (parts.netloc + parts.path).removeprefix("www.").rstrip("/")
+
+
+def first_sentence(text: str) -> str:
+    match = re.match(r"(.+?[.!?])(\s|$)", text.strip(), re.S)
+    return (match.group(1) if match else text).replace("\n", " ")
+
+
+def mailto(template: dict) -> str:
+    query = f"subject={quote(template['subject'])}&body={quote(template['body'])}"
+    return f"mailto:{template['to']}?{query}"
+
+
+def service_area_text(entry: Entry, vocab: Vocabularies) -> str:
+    area = entry.data["service_area"]
+    scope = area["scope"]
+    if scope in AREA_SCOPES:
+        text = AREA_SCOPES[scope]
+    elif scope == "districten":
+        text = "District " + ", ".join(vocab.label("districts", d) for d in area["districts"])
+    else:
+        text = ", ".join(vocab.terms["wijken"][w].description for w in area["wijken"])
+    return md_escape(text) + (f". {area['description']}" if area.get("description") else "")
+
+
+@lru_cache(maxsize=1)
+def _environment() -> jinja2.Environment:
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(paths.TEMPLATES_DIR),
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+        autoescape=False,
+    )
+    env.filters.update(md=md_escape, rel=rel, rel_url=rel_url, long_date=long_date,
+                       display_url=display_url, first_sentence=first_sentence)
+    env.globals.update(mailto=mailto)
+    return env
+
+
+class PageRenderer:
+    """Renders every generated page for one corpus."""
+
+    def __init__(self, corpus: Corpus, vocab: Vocabularies | None = None, site_url: str | None = None,
+                 repository: str | None = None, today: date | None = None,
+                 structured_data: Callable[[Entry, Vocabularies, str], str] | None = None):
+        self.corpus = corpus
+        self.structured_data = structured_data  # JSON-LD for an entry page, given by the caller
+        self.vocab = vocab or load_vocabularies()
+        self.site_url = site_url  # for the absolute page addresses in the JSON-LD
+        self.repository = (repository or "").rstrip("/")  # for 'Bewerk deze pagina' and 'Meld een correctie'
+        self.today = today or build_day()  # pages older than 12 months on this day say so
+        env = _environment()
+        self.globals = dict(
+            label=self.vocab.label,
+            rank=self.vocab.rank,
+            count=lambda name: len(self.vocab.terms[name]),
+            step_refs=self._step_refs,
+            edit_links=self._edit_links,
+            is_stale=lambda entry: is_stale(entry, self.today),
+            source_years=years_text,
+        )
+        self.templates = {name: env.get_template(f"{name}.md.j2")
+                          for name in ("practice", "partner", "guide", "theme", "themes_index", "kind_index")}
+
+    def _render(self, template: str, page: str, meta: dict, **context) -> str:
+        body = self.templates[template].render(page=page, **self.globals, **context)
+        body = re.sub(r"\n{3,}", "\n\n", body)
+        # JSON is YAML too, and much faster to write than yaml.safe_dump.
+        return "---\n" + json.dumps(meta, ensure_ascii=False, sort_keys=True) + "\n---\n\n" + body
+
+    def _edit_links(self, entry: Entry) -> dict:
+        """Where to change this page: its source file on GitHub, and the correction form."""
+        page_url = urljoin(self.site_url, entry.url) if self.site_url else entry.url
+        line = entry.source_line if entry.kind.name == "partner" else None
+        return {
+            "edit": f"{self.repository}/edit/main/{entry.path}",
+            "source": entry.path + (f", regel {line}" if line else ""),
+            "correct": f"{self.repository}/issues/new?template=correctie.yml&pagina={quote(page_url, safe='')}",
+        }
+
+    def _refs(self, entry: Entry, field: str, kind: str) -> list[Entry]:
+        found = (self.corpus.get(kind, ref) for ref in entry.data.get(field, []) or [])
+        return [e for e in found if e is not None]
+
+    def _step_refs(self, step: dict, field: str) -> list[Entry]:
+        kind = {"partners": "partner", "practices": "practice"}[field]
+        found = (self.corpus.get(kind, ref) for ref in step.get(field, []) or [])
+        return [e for e in found if e is not None]
+
+    def _mentions(self, entry: Entry, kind: str) -> list[Entry]:
+        return sorted((e for e in self.corpus.mentioned_by(entry) if e.kind.name == kind), key=sort_key)
+
+    def meta(self, entry: Entry) -> dict:
+        """The page's front matter (also given to a build shard's stub of the page)."""
+        summary = entry.data.get("summary") or first_sentence(entry.data.get("description", ""))
+        # Without the site's address, './' (the page itself, in JSON-LD terms) stands for the page.
+        url = urljoin(self.site_url, entry.url) if self.site_url else "./"
+        return {"title": entry.title, "description": " ".join(summary.split()), "render_macros": False,
+                "kb_kind": entry.kind.name, "kb_id": entry.id, "kb_source": entry.path,
+                "kb_checked": entry.checked, "kb_jsonld": self.structured_data(entry, self.vocab, url) if self.structured_data else ""}
+
+    def entry_page(self, entry: Entry) -> str:
+        page = entry.src_uri
+        meta = self.meta(entry)
+        if entry.kind.name == "practice":
+            return self._render("practice", page, meta, e=entry, body=entry.body.strip(),
+                                partners=self._refs(entry, "partners", "partner"),
+                                guides=self._refs(entry, "guides", "guide"),
+                                related=self._refs(entry, "related_practices", "practice"))
+        if entry.kind.name == "partner":
+            return self._render("partner", page, meta, e=entry, area=service_area_text(entry, self.vocab),
+                                practices=self._mentions(entry, "practice"),
+                                guides=self._mentions(entry, "guide"))
+        partners = _unique([*self._refs(entry, "partners", "partner"),
+                            *(p for s in entry.data["steps"] for p in self._step_refs(s, "partners"))])
+        practices = _unique([*self._refs(entry, "practices", "practice"),
+                             *(p for s in entry.data["steps"] for p in self._step_refs(s, "practices")),
+                             *self._mentions(entry, "practice")])
+        return self._render("guide", page, meta, e=entry, partners=partners, practices=practices)
+
+    def theme_pages(self) -> dict[str, str]:
+        pages = {}
+        by_theme: dict[str, dict[str, list[Entry]]] = {t: {k: [] for k in KINDS} for t in self.vocab.terms["themes"]}
+        for entry in sorted(self.corpus.entries(), key=sort_key):
+            for theme in entry.themes:
+                by_theme[theme][entry.kind.name].append(entry)
+        for theme_id, term in self.vocab.terms["themes"].items():
+            src = f"themas/{theme_id}.md"
+            groups = by_theme[theme_id]
+            meta = {"title": term.label, "description": term.description, "render_macros": False}
+            pages[src] = self._render("theme", src, meta, theme=term, practices=groups["practice"],
+                                      guides=groups["guide"], partners=groups["partner"])
+        counts = {t: {k: len(v) for k, v in kinds.items()} for t, kinds in by_theme.items()}
+        meta = {"title": "Thema's", "description": "Alle thema's van de kennisbank.", "render_macros": False}
+        pages["themas/index.md"] = self._render("themes_index", "themas/index.md", meta,
+                                                themes=list(self.vocab.terms["themes"].values()), counts=counts)
+        return pages
+
+    def kind_index(self, kind: str, heading: str, lead: str) -> tuple[str, str]:
+        src = f"{KINDS[kind].url_prefix}/index.md"
+        entries = sorted(self.corpus.of_kind(kind).values(), key=sort_key)
+        themes = []
+        for term in self.vocab.terms["themes"].values():
+            n = sum(term.id in e.themes for e in entries)
+            if n:
+                themes.append({"id": term.id, "label": term.label, "count": n})
+        meta = {"title": heading, "description": lead, "render_macros": False}
+        code = {"practice": "praktijk", "partner": "partner", "guide": "stappenplan"}[kind]
+        return src, self._render("kind_index", src, meta, heading=heading, lead=lead, kind=kind, code=code,
+                                 plural=KINDS[kind].plural, themes=themes, entries=entries)
+
+    KIND_INDEXES = (
+        ("practice", "Praktijken", "Methodes die werken in Antwerpse scholen: concreet, met stappen, "
+                                   "tijd en kosten, en hoe je het effect meet."),
+        ("partner", "Partners", "De sociale kaart: organisaties waarop je school een beroep kan doen, "
+                                "voor wie ze werken en hoe je hen bereikt."),
+        ("guide", "Stappenplannen", "Stap voor stap: wie doet wat en wat komt eruit."),
+    )
+
+    def listing_pages(self) -> dict[str, str]:
+        """The theme pages and the index page of each kind."""
+        pages = self.theme_pages()
+        for kind, heading, lead in self.KIND_INDEXES:
+            src, text = self.kind_index(kind, heading, lead)
+            pages[src] = text
+        return pages
+
+    def listing_sources(self) -> list[str]:
+        return [f"themas/{t}.md" for t in self.vocab.terms["themes"]] + ["themas/index.md"] + \
+            [f"{KINDS[kind].url_prefix}/index.md" for kind, _, _ in self.KIND_INDEXES]
+
+
+def sort_key(entry: Entry) -> tuple:
+    return (entry.title.lower(), entry.id)
+
+
+def _unique(entries: list[Entry]) -> list[Entry]:
+    seen, result = set(), []
+    for entry in entries:
+        if (entry.kind.name, entry.id) not in seen:
+            seen.add((entry.kind.name, entry.id))
+            result.append(entry)
+    return result

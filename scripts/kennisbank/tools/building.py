@@ -1,0 +1,169 @@
+"""`make build`: validate, build with MkDocs in strict mode, then swap the new site in.
+
+MkDocs renders pages one by one in one process. With many entries the build is split over the
+machine's cores: after the content is loaded and validated once, the process forks one child
+per core; child i renders every n-th entry page into its own folder (events.add_files), child 0
+also everything else. The parent then moves the children's entry pages into child 0's folder
+and swaps that in for site/. Each child runs the same strict MkDocs build over the same pages,
+so the pages are identical to those of a single-process build.
+"""
+from __future__ import annotations
+
+import gc
+import logging
+import os
+import shutil
+import subprocess
+import sys
+import traceback
+from datetime import datetime, timezone
+from pathlib import Path
+
+from mkdocs.commands.build import build as mkdocs_build
+from mkdocs.config import load_config
+from mkdocs.exceptions import MkDocsException
+
+from kennisbank.content import loader, paths
+
+from kennisbank.site import events
+from kennisbank.content.loader import load_corpus
+from kennisbank.content.model import Corpus
+from kennisbank.content.problems import ContentError, format_problems
+
+MIN_ENTRIES_PER_SHARD = 400  # below this, a second process costs more than it saves
+
+
+def _setup_logging() -> None:
+    logger = logging.getLogger("mkdocs")
+    if not logger.handlers:
+        handler = logging.StreamHandler(sys.stderr)
+        handler.setFormatter(logging.Formatter("%(levelname)-7s -  %(message)s"))
+        logger.addHandler(handler)
+    logger.setLevel(logging.WARNING)
+
+
+def run_mkdocs(config_file: str | Path, site_dir: Path, command: str = "build",
+               shard: tuple[int, int] = (0, 1)) -> None:
+    """One MkDocs build in this process (so parsed content is reused); strict unless it
+    imitates `serve`, which reports content problems on the pages instead of failing."""
+    config = load_config(str(config_file), site_dir=str(site_dir), strict=command == "build")
+    config.plugins.on_startup(command=command, dirty=False)
+    events.STATE.shard = shard
+    try:
+        mkdocs_build(config)
+    finally:
+        events.STATE.shard = (0, 1)
+        config.plugins.on_shutdown()
+
+
+def source_date_epoch(corpus: Corpus) -> str:
+    """For reproducible builds: the time of the current commit, else the newest review date."""
+    try:
+        stamp = subprocess.run(["git", "log", "-1", "--format=%ct"], cwd=paths.ROOT, capture_output=True,
+                               text=True, timeout=10, check=True).stdout.strip()
+        if stamp.isdigit():
+            return stamp
+    except (OSError, subprocess.SubprocessError):
+        pass
+    newest = max((e.checked for e in corpus.entries() if e.checked), default="2026-01-01")
+    return str(int(datetime.fromisoformat(newest).replace(tzinfo=timezone.utc).timestamp()))
+
+
+def shard_count(corpus: Corpus) -> int:
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+    return max(1, min(cores, len(corpus.entries()) // MIN_ENTRIES_PER_SHARD))
+
+
+def _build_in_children(config_file: str, staging: list[Path], count: int) -> list[int]:
+    """Fork one child per shard; return their exit codes."""
+    sys.stdout.flush()
+    sys.stderr.flush()
+    gc.freeze()  # the collector must not touch (and so copy) the shared objects in each child
+    pids = []
+    for index in range(count):
+        pid = os.fork()
+        if pid == 0:  # the child: build one shard, never return into the parent's code
+            code = 0
+            try:
+                run_mkdocs(config_file, staging[index], shard=(index, count))
+            except (MkDocsException, ContentError) as error:
+                print(f"De build is mislukt: {error}", file=sys.stderr)
+                code = 1
+            except BaseException:  # noqa: BLE001 - report whatever happened, then leave
+                traceback.print_exc()
+                code = 2
+            sys.stdout.flush()
+            sys.stderr.flush()
+            os._exit(code)
+        pids.append(pid)
+    gc.unfreeze()
+    _release_content()
+    return [os.waitstatus_to_exitcode(os.waitpid(pid, 0)[1]) for pid in pids]
+
+
+def _merge(staging: list[Path], urls: list[list[str]]) -> None:
+    """Move each child's entry pages (urls[i] for child i) into the first child's site."""
+    for index in range(1, len(staging)):
+        for url in urls[index]:
+            target = staging[0] / url
+            shutil.rmtree(target, ignore_errors=True)
+            (staging[index] / url).rename(target)
+        shutil.rmtree(staging[index])
+
+
+def _release_content() -> None:
+    """In the parent, once the children have their copy: drop the loaded content, so the
+    machine holds it once per child rather than once more."""
+    loader.forget()
+    events.STATE.corpus = Corpus()
+    gc.collect()
+
+
+def _swap(new: Path, target: Path) -> None:
+    old = target.with_name(f"{target.name}.old-{os.getpid()}")
+    if target.exists():
+        target.rename(old)
+    new.rename(target)
+    shutil.rmtree(old, ignore_errors=True)
+
+
+def build_site(config_file: str = "mkdocs.yml", site_dir: str = "site", out=None, shards: int | None = None) -> int:
+    out = out or sys.stdout
+    os.chdir(paths.ROOT)
+    try:
+        corpus, problems = load_corpus()
+    except ContentError as error:
+        corpus, problems = None, error.problems
+    if problems:
+        print(format_problems(problems), file=out)
+        print("De site is niet gebouwd; site/ is niet veranderd.", file=out)
+        return 1
+    os.environ.setdefault("SOURCE_DATE_EPOCH", source_date_epoch(corpus))
+    count = shards or shard_count(corpus)
+    target = Path(site_dir).resolve()
+    staging = [target.with_name(f"{target.name}.tmp-{os.getpid()}-{i}") for i in range(count)]
+    _setup_logging()
+    try:
+        if count == 1:
+            run_mkdocs(config_file, staging[0])
+        else:
+            urls = [[e.url for e in site.shard_entries(corpus, (i, count))] for i in range(count)]
+            del corpus
+            codes = _build_in_children(config_file, staging, count)
+            if any(codes):
+                raise MkDocsException(f"{sum(1 for c in codes if c)} van de {count} bouwprocessen faalden")
+            _merge(staging, urls)
+    except (MkDocsException, ContentError) as error:
+        for folder in staging:
+            shutil.rmtree(folder, ignore_errors=True)
+        print(f"De build is mislukt: {error}", file=out)
+        print("site/ is niet veranderd.", file=out)
+        return 1
+    except BaseException:
+        for folder in staging:
+            shutil.rmtree(folder, ignore_errors=True)
+        raise
+    _swap(staging[0], target)
+    where = target.relative_to(paths.ROOT) if target.is_relative_to(paths.ROOT) else target
+    print(f"Site gebouwd in {where}.", file=out)
+    return 0

@@ -1,0 +1,138 @@
+"""The site build: strict, complete, and safe when the content is broken."""
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from conftest import FIXTURES
+from kennisbank.content import paths
+from kennisbank.tools.building import build_site, run_mkdocs
+
+
+def test_strict_build_writes_a_page_per_entry(built_site, corpus):
+    for entry in corpus.entries():
+        page = built_site / entry.url / "index.html"
+        assert page.is_file(), f"no page for {entry.path}"
+    for listing in ("praktijken", "partners", "stappenplannen", "themas", "themas/leren-leren"):
+        assert (built_site / listing / "index.html").is_file()
+
+
+def test_pages_are_dutch_and_load_no_web_fonts(built_site):
+    html = (built_site / "index.html").read_text(encoding="utf-8")
+    assert '<html lang="nl"' in html
+    assert "fonts.googleapis.com" not in html and "fonts.gstatic.com" not in html
+
+
+def test_entries_are_not_in_the_sidebar(built_site, corpus):
+    """Material renders the whole nav into every page: entries belong on listing pages."""
+    home = (built_site / "index.html").read_text(encoding="utf-8")
+    nav = home[home.index('class="md-nav md-nav--primary"'):home.index("</nav>", home.index('class="md-nav md-nav--primary"'))]
+    for entry in corpus.entries():
+        assert f"/{entry.url}" not in nav and f'"{entry.url}"' not in nav
+
+
+@pytest.fixture
+def broken_content(tmp_path, monkeypatch):
+    root = tmp_path / "content"
+    shutil.copytree(FIXTURES / "valid", root)
+    shutil.copytree(FIXTURES / "broken" / "vocabulary-typo", root, dirs_exist_ok=True,
+                    ignore=shutil.ignore_patterns("expected.txt"))
+    monkeypatch.setenv("KENNISBANK_CONTENT", str(root))
+    return root
+
+
+def test_failed_build_leaves_previous_site_untouched(broken_content, tmp_path, capsys):
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / "index.html").write_text("vorige versie", encoding="utf-8")
+    before = sorted(p.name for p in tmp_path.iterdir())
+
+    assert build_site(site_dir=str(site)) == 1
+
+    out = capsys.readouterr().out
+    assert "practices/feedback-in-duo.md:4: themes[2]: 'leren-lere'" in out
+    assert "Traceback" not in out
+    assert (site / "index.html").read_text(encoding="utf-8") == "vorige versie"
+    assert sorted(p.name for p in tmp_path.iterdir()) == before  # no staging folder left behind
+
+
+def test_successful_build_replaces_the_site(tmp_path, monkeypatch, capsys):
+    root = tmp_path / "content"
+    shutil.copytree(FIXTURES / "valid", root)
+    monkeypatch.setenv("KENNISBANK_CONTENT", str(root))
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / "oud.html").write_text("weg ermee", encoding="utf-8")
+
+    assert build_site(site_dir=str(site)) == 0
+
+    assert not (site / "oud.html").exists()
+    assert (site / "praktijken" / "feedback-in-duo" / "index.html").is_file()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["content", "site"]
+
+
+def test_serving_shows_problems_on_the_page_and_leaves_out_the_broken_entry(broken_content, tmp_path):
+    site = tmp_path / "served"
+    run_mkdocs(paths.ROOT / "mkdocs.yml", site, command="serve")
+    home = (site / "index.html").read_text(encoding="utf-8")
+    assert 'class="kb-problems"' in home
+    assert "practices/feedback-in-duo.md:4: themes[2]: &#39;leren-lere&#39;" in home
+    assert not (site / "praktijken" / "feedback-in-duo").exists()
+    assert (site / "partners" / "buurtpartner" / "index.html").is_file()
+
+
+def _files(folder: Path) -> dict[str, bytes]:
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def test_two_builds_of_the_same_commit_are_byte_identical(tmp_path, monkeypatch):
+    monkeypatch.delenv("KENNISBANK_CONTENT", raising=False)
+    monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
+    assert build_site(site_dir=str(tmp_path / "een")) == 0
+    monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)  # build_site sets it from the commit
+    assert build_site(site_dir=str(tmp_path / "twee")) == 0
+    first, second = _files(tmp_path / "een"), _files(tmp_path / "twee")
+    assert first.keys() == second.keys()
+    different = [name for name in first if first[name] != second[name]]
+    assert not different, f"{len(different)} files differ, e.g. {different[:5]}"
+
+
+def test_a_build_split_over_processes_equals_a_single_process_build(tmp_path, monkeypatch):
+    root = tmp_path / "content"
+    shutil.copytree(FIXTURES / "valid", root)
+    monkeypatch.setenv("KENNISBANK_CONTENT", str(root))
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1767225600")
+    assert build_site(site_dir=str(tmp_path / "een"), shards=1) == 0
+    assert build_site(site_dir=str(tmp_path / "twee"), shards=2) == 0
+    assert _files(tmp_path / "een") == _files(tmp_path / "twee")
+
+
+def test_every_entry_page_links_to_its_source_file_and_the_correction_form(built_site, corpus):
+    import re
+    from urllib.parse import parse_qs, unquote, urlsplit
+
+    for entry in corpus.entries():
+        html = (built_site / entry.url / "index.html").read_text(encoding="utf-8")
+        edit = re.search(r'<a href="([^"]+)" rel="noopener">Bewerk deze pagina</a>', html).group(1)
+        prefix = "https://github.com/kennisbank-antwerps-onderwijs/kennisbank/edit/main/"
+        assert edit.startswith(prefix), edit
+        assert (paths.ROOT / edit[len(prefix):]).is_file(), f"{entry.url}: {edit} is no source file"
+        assert edit.endswith(entry.path)
+        correct = re.search(r'<a href="([^"]+)" rel="noopener">Meld een correctie</a>', html).group(1)
+        query = parse_qs(urlsplit(correct.replace("&amp;", "&")).query)
+        assert query["template"] == ["correctie.yml"]
+        assert unquote(query["pagina"][0]).endswith("/" + entry.url)
+
+
+def test_a_page_not_reviewed_for_a_year_says_so(corpus):
+    from datetime import date
+
+    from kennisbank.site.render import PageRenderer
+
+    entry = sorted(corpus.practices.values(), key=lambda e: e.id)[0]
+    reviewed = date.fromisoformat(entry.reviewed)
+    fresh = PageRenderer(corpus, today=reviewed).entry_page(entry)
+    later = PageRenderer(corpus, today=date(reviewed.year + 2, 1, 1)).entry_page(entry)
+    assert "Mogelijk verouderd" not in fresh
+    assert "Mogelijk verouderd" in later
