@@ -87,7 +87,7 @@ def evidence_problems(entry: Entry) -> list[Problem]:
     term = load_vocabularies().terms["evidence"].get(evidence.get("level"))
     needs = set(term.extra.get("needs") or []) if term else set()
     kinds = {s.get("kind") for s in entry.data.get("sources", []) or [] if isinstance(s, dict)}
-    if not needs or needs & kinds or kinds <= {None}:  # TRANSITIONAL: remove when every source has a kind
+    if not needs or needs & kinds:
         return []
     return [Problem(entry.path, entry.line("evidence", "level"),
                     f"bewijsniveau '{term.id}' vraagt een bron van de soort {' of '.join(sorted(needs))}, "
