@@ -5,7 +5,8 @@
 - data/partners.csv: one row per partner, lists joined with '; ', for spreadsheets;
 - data/schemas/: the JSON Schemas of the content, and of the three files above;
 - data/hsds/: the sociale kaart as an Open Referral HSDS data package (hsds.py);
-- feed.xml: the newest practices as an Atom feed (feed.py).
+- feed.xml: the newest practices as an Atom feed (feed.py);
+- robots.txt: lets every crawler in and names the sitemap (MkDocs writes sitemap.xml).
 
 Records are the entries' data exactly as the content schemas define it (so they validate against
 them), wrapped with the entry's id and page URL; a practice also carries its Markdown text.
@@ -13,17 +14,26 @@ them), wrapped with the entry's id and page URL; a practice also carries its Mar
 from __future__ import annotations
 
 import json
-
-from kennisbank.exports import feed, hsds
+from urllib.parse import urljoin
 
 from kennisbank.content import paths
 from kennisbank.content.model import Corpus, Entry
-from kennisbank.content.publication import LICENSE_NAME, LICENSE_URL, PUBLISHER, build_date, csv_text, page_url
+from kennisbank.content.publication import (
+    LICENSE_NAME,
+    LICENSE_URL,
+    PUBLISHER,
+    build_date,
+    csv_text,
+    page_url,
+)
 from kennisbank.content.schema import vocabulary_schema_text
 from kennisbank.content.vocab import Vocabularies, load_vocabularies
+from kennisbank.exports import feed, hsds
 
 FOLDER = "data"
 SCHEMA_FOLDER = f"{FOLDER}/schemas"
+ROBOTS = "robots.txt"
+SITEMAP = "sitemap.xml"
 DATA_SCHEMA_URL = "https://json-schema.org/draft/2020-12/schema"
 
 # kind -> (file stem, Dutch title, schema of one entry's data)
@@ -59,7 +69,7 @@ def envelope_schema_name(kind: str) -> str:
 
 
 def envelope(corpus: Corpus, kind: str, site_url: str | None) -> dict:
-    stem, title, _ = DATASETS[kind]
+    _, title, _ = DATASETS[kind]
     records = [record(e, site_url) for e in _sorted(corpus, kind)]
     return {
         "$schema": f"schemas/{envelope_schema_name(kind)}",
@@ -133,7 +143,8 @@ def _labels(vocab: Vocabularies, name: str, ids: list[str]) -> str:
 def _source(source: dict) -> str:
     text = " ".join(source["title"].split())
     if source.get("publisher"):
-        text += f" ({source['publisher']}{', ' + str(source['year']) if source.get('year') else ''})"
+        published = source.get("published")
+        text += f" ({source['publisher']}{', ' + str(published) if published else ''})"
     return text + (f": {source['url']}" if source.get("url") else "")
 
 
@@ -150,7 +161,7 @@ PARTNER_COLUMNS = [
 def partner_row(entry: Entry, vocab: Vocabularies, site_url: str | None) -> dict:
     data, eligibility, area = entry.data, entry.data["eligibility"], entry.data["service_area"]
     ages = entry.ages or {}
-    clean = lambda text: " ".join((text or "").split())  # noqa: E731
+    clean = lambda text: " ".join((text or "").split())
     return {
         "id": entry.id,
         "name": data["name"],
@@ -202,4 +213,10 @@ def open_data_files(corpus: Corpus, site_url: str | None, vocab: Vocabularies | 
     files.update(hsds.package_files(corpus, site_url, vocab))
     if site_url:
         files["feed.xml"] = feed.atom_feed(corpus, site_url, vocab)
+        files[ROBOTS] = robots_txt(site_url)
     return files
+
+
+def robots_txt(site_url: str) -> str:
+    """Everything may be crawled; the Sitemap line needs an absolute address, so only with site_url."""
+    return f"User-agent: *\nAllow: /\n\nSitemap: {urljoin(site_url, SITEMAP)}\n"

@@ -1,96 +1,72 @@
 """The sociale kaart as an Open Referral HSDS 3.0 data package (Frictionless tabular data package).
 
-Each partner becomes one organization and one service (`<partner id>-dienst`) that bundles what
-the partner offers schools; where it works becomes service_area rows (one per district or wijk,
-with the wijk's boundary as GeoJSON), and its languages become language rows. Only the core HSDS
-tables and fields that partners.yaml can fill are written. Ids are the partner ids plus a suffix:
-stable between builds and readable, although HSDS suggests UUIDs.
+The package has every table of HSDS 3.0 with exactly the official columns and table schemas (the
+copy in schemas/standards/hsds-3.0, unchanged), so `frictionless validate` with the official schemas passes.
+Each partner becomes one organization and one service that bundles what it offers schools; where it
+works becomes service_area rows (one per district or wijk, a wijk with its boundary as GeoJSON), its
+languages language rows, and its kennisbank id an organization_identifier row. Tables the content
+cannot fill hold only their header.
+
+Ids are UUIDs, as HSDS requires: UUID v5 of '<table>/<partner id>[/<part>]' in the project's own
+namespace, so a partner keeps the same UUIDs from build to build and on any host. The readable id
+stays in organization_identifiers (identifier_type 'kennisbank-id').
 """
 from __future__ import annotations
 
+import copy
 import json
+import uuid
+from functools import lru_cache
 
+from kennisbank.content import paths
 from kennisbank.content.model import Corpus, Entry
-from kennisbank.content.publication import LICENSE_ID, LICENSE_TITLE, LICENSE_URL, PUBLISHER, build_date, csv_text
+from kennisbank.content.publication import (
+    LICENSE_ID,
+    LICENSE_TITLE,
+    LICENSE_URL,
+    PUBLISHER,
+    build_date,
+    csv_text,
+    page_url,
+)
 from kennisbank.content.vocab import WIJK_CREDIT, Vocabularies, load_vocabularies
 
 FOLDER = "data/hsds"
+OFFICIAL_DIR = paths.SCHEMAS_DIR / "standards" / "hsds-3.0"
+HSDS_VERSION = "3.0"
 SPEC_URL = "https://docs.openreferral.org/en/latest/hsds/overview.html"
 SCOPE_AREAS = {"stad": "Stad Antwerpen", "provincie": "Provincie Antwerpen", "vlaanderen": "Vlaanderen"}
+# uuid5(NAMESPACE_URL, "urn:kennisbank-antwerps-onderwijs:hsds"): never change it, or every id changes.
+NAMESPACE = uuid.UUID("21cf2e2c-574c-58ae-94d2-ec943c76a847")
+IDENTIFIER_TYPE = "kennisbank-id"
+FILLED = ("organization", "organization_identifier", "service", "service_area", "language")
 
 
-def _field(name: str, type_: str, description: str, **extra) -> dict:
-    return {"name": name, "type": type_, "description": description, **extra}
+@lru_cache(maxsize=1)
+def official_package() -> dict:
+    """The official HSDS 3.0 datapackage.json (vendored, unchanged)."""
+    return json.loads((OFFICIAL_DIR / "datapackage.json").read_text(encoding="utf-8"))
 
 
-_REQUIRED_ID = {"constraints": {"required": True, "unique": True}}
-TABLES = {
-    "organization": {
-        "path": "organizations.csv",
-        "title": "Organisaties",
-        "fields": [
-            _field("id", "string", "Unieke id: de id van de partner in de kennisbank.", **_REQUIRED_ID),
-            _field("name", "string", "Naam van de organisatie.", constraints={"required": True}),
-            _field("alternate_name", "string", "Afkorting of andere naam."),
-            _field("description", "string", "Wat de organisatie doet."),
-            _field("email", "string", "Algemeen e-mailadres uit een bron.", format="email"),
-            _field("website", "string", "Website uit een bron.", format="uri"),
-        ],
-        "primaryKey": "id",
-    },
-    "service": {
-        "path": "services.csv",
-        "title": "Diensten",
-        "fields": [
-            _field("id", "string", "Unieke id: de id van de partner met '-dienst'.", **_REQUIRED_ID),
-            _field("organization_id", "string", "De organisatie die de dienst aanbiedt.", constraints={"required": True}),
-            _field("name", "string", "Naam van de dienst (de naam van de partner).", constraints={"required": True}),
-            _field("description", "string", "Wat een school kan vragen, één regel per aanbod (Markdown-lijst)."),
-            _field("url", "string", "Website uit een bron.", format="uri"),
-            _field("email", "string", "Algemeen e-mailadres uit een bron.", format="email"),
-            _field("status", "string", "Status van de dienst.",
-                   constraints={"required": True, "enum": ["active", "inactive", "defunct", "temporarily closed"]}),
-            _field("application_process", "string", "Hoe een school de dienst aanvraagt."),
-            _field("fees_description", "string", "Kosten."),
-            _field("eligibility_description", "string", "Voor wie: onderwijsniveaus, doelgroep en voorwaarden."),
-            _field("minimum_age", "number", "Jongste leeftijd, alleen als een bron die noemt."),
-            _field("maximum_age", "number", "Oudste leeftijd, alleen als een bron die noemt."),
-            _field("assured_date", "date", "Wanneer de gegevens het laatst werden nagekeken."),
-        ],
-        "primaryKey": "id",
-        "foreignKeys": [{"fields": "organization_id", "reference": {"resource": "organization", "fields": "id"}}],
-    },
-    "service_area": {
-        "path": "service_areas.csv",
-        "title": "Werkgebieden",
-        "fields": [
-            _field("id", "string", "Unieke id: de id van de dienst met het gebied.", **_REQUIRED_ID),
-            _field("service_id", "string", "De dienst die in dit gebied werkt.", constraints={"required": True}),
-            _field("name", "string", "Naam van het gebied: een wijk, een district, de stad, de provincie of Vlaanderen."),
-            _field("description", "string", "Meer uitleg over het werkgebied."),
-            _field("extent", "string", "De grens van de wijk als GeoJSON-geometrie (alleen bij wijken). " + WIJK_CREDIT + "."),
-            _field("extent_type", "string", "Formaat van extent: 'geojson'."),
-        ],
-        "primaryKey": "id",
-        "foreignKeys": [{"fields": "service_id", "reference": {"resource": "service", "fields": "id"}}],
-    },
-    "language": {
-        "path": "languages.csv",
-        "title": "Talen",
-        "fields": [
-            _field("id", "string", "Unieke id: de id van de dienst met de taalcode.", **_REQUIRED_ID),
-            _field("service_id", "string", "De dienst die in deze taal werkt.", constraints={"required": True}),
-            _field("name", "string", "Naam van de taal."),
-            _field("code", "string", "ISO 639-1-code van de taal."),
-        ],
-        "primaryKey": "id",
-        "foreignKeys": [{"fields": "service_id", "reference": {"resource": "service", "fields": "id"}}],
-    },
-}
+def official_resources() -> list[dict]:
+    return copy.deepcopy(official_package()["resources"])
+
+
+def columns(resource: dict) -> list[str]:
+    return [f["name"] for f in resource["schema"]["fields"]]
+
+
+def hsds_id(table: str, partner_id: str, *parts: str) -> str:
+    """The stable UUID of a row: a function of the table, the partner's id and the part only."""
+    return str(uuid.uuid5(NAMESPACE, "/".join((table, partner_id, *parts))))
+
+
+def organization_id(partner: Entry) -> str:
+    return hsds_id("organization", partner.id)
 
 
 def service_id(partner: Entry) -> str:
-    return f"{partner.id}-dienst"
+    return hsds_id("service", partner.id)
 
 
 def service_area_parts(partner: Entry, vocab: Vocabularies) -> list[tuple[str, str, dict | None]]:
@@ -114,10 +90,16 @@ def _clean(text: str | None) -> str:
     return " ".join((text or "").split())
 
 
-def organization_rows(corpus: Corpus) -> list[dict]:
-    return [{"id": p.id, "name": p.data["name"], "alternate_name": p.data.get("alternate_name", ""),
+def organization_rows(corpus: Corpus, site_url: str | None) -> list[dict]:
+    return [{"id": organization_id(p), "name": p.data["name"], "alternate_name": p.data.get("alternate_name", ""),
              "description": _clean(p.data["description"]), "email": p.data.get("email", ""),
-             "website": p.data.get("website", "")} for p in _partners(corpus)]
+             "website": p.data.get("website", ""), "uri": page_url(p, site_url) if site_url else ""}
+            for p in _partners(corpus)]
+
+
+def organization_identifier_rows(corpus: Corpus) -> list[dict]:
+    return [{"id": hsds_id("organization_identifier", p.id), "organization_id": organization_id(p),
+             "identifier_type": IDENTIFIER_TYPE, "identifier": p.id} for p in _partners(corpus)]
 
 
 def _eligibility(partner: Entry, vocab: Vocabularies) -> str:
@@ -136,24 +118,36 @@ def _fees(partner: Entry, vocab: Vocabularies) -> str:
     return f"{label}: {_clean(fees['description'])}" if fees.get("description") else label
 
 
+def status(partner: Entry) -> str:
+    """HSDS service status: 'inactive' for an organisation that stopped, else 'active'."""
+    return "inactive" if partner.is_stopped else "active"
+
+
+def alert(partner: Entry) -> str:
+    """For a stopped organisation: since when, and what happened (HSDS has no stop date field)."""
+    stopped = partner.data.get("stopped") if partner.is_stopped else None
+    return f"Gestopt sinds {stopped['date']}. {_clean(stopped['note'])}" if stopped else ""
+
+
 def service_rows(corpus: Corpus, vocab: Vocabularies) -> list[dict]:
     rows = []
     for partner in _partners(corpus):
         ages = partner.ages or {}
         rows.append({
             "id": service_id(partner),
-            "organization_id": partner.id,
+            "organization_id": organization_id(partner),
             "name": partner.data["name"],
             "description": "\n".join(f"- {_clean(s['name'])}: {_clean(s['description'])}" for s in partner.data["services"]),
             "url": partner.data.get("website", ""),
             "email": partner.data.get("email", ""),
-            "status": "active",
+            "status": status(partner),
             "application_process": _clean(partner.data["application_process"]),
             "fees_description": _fees(partner, vocab),
             "eligibility_description": _eligibility(partner, vocab),
             "minimum_age": ages.get("min", ""),
             "maximum_age": ages.get("max", ""),
-            "assured_date": (partner.data.get("confirmed") or {}).get("on", ""),
+            "assured_date": partner.checked or "",
+            "alert": alert(partner),
         })
     return rows
 
@@ -178,7 +172,7 @@ def service_area_rows(corpus: Corpus, vocab: Vocabularies) -> list[dict]:
             if geometry and slug not in extents:
                 extents[slug] = geojson_extent(geometry)
             rows.append({
-                "id": f"{service_id(partner)}-{slug}",
+                "id": hsds_id("service_area", partner.id, slug),
                 "service_id": service_id(partner),
                 "name": name,
                 "description": description,
@@ -189,43 +183,42 @@ def service_area_rows(corpus: Corpus, vocab: Vocabularies) -> list[dict]:
 
 
 def language_rows(corpus: Corpus, vocab: Vocabularies) -> list[dict]:
-    return [{"id": f"{service_id(p)}-{code}", "service_id": service_id(p),
+    return [{"id": hsds_id("language", p.id, code), "service_id": service_id(p),
              "name": vocab.label("languages", code), "code": code}
             for p in _partners(corpus) for code in sorted(p.data.get("languages", []))]
 
 
-def table_rows(corpus: Corpus, vocab: Vocabularies | None = None) -> dict[str, list[dict]]:
-    """The rows of each table, by resource name, sorted by id."""
+def table_rows(corpus: Corpus, vocab: Vocabularies | None = None, site_url: str | None = None) -> dict[str, list[dict]]:
+    """The rows of every HSDS table, by resource name, sorted by id (empty for tables we do not fill)."""
     vocab = vocab or load_vocabularies()
-    tables = {"organization": organization_rows(corpus), "service": service_rows(corpus, vocab),
-              "service_area": service_area_rows(corpus, vocab), "language": language_rows(corpus, vocab)}
-    return {name: sorted(rows, key=lambda r: r["id"]) for name, rows in tables.items()}
+    filled = {"organization": organization_rows(corpus, site_url),
+              "organization_identifier": organization_identifier_rows(corpus),
+              "service": service_rows(corpus, vocab), "service_area": service_area_rows(corpus, vocab),
+              "language": language_rows(corpus, vocab)}
+    return {r["name"]: sorted(filled.get(r["name"], []), key=lambda row: row["id"]) for r in official_package()["resources"]}
 
 
 def datapackage(corpus: Corpus, site_url: str | None) -> dict:
-    resources = []
-    for name, table in TABLES.items():
-        schema = {"fields": table["fields"], "primaryKey": table["primaryKey"]}
-        if table.get("foreignKeys"):
-            schema["foreignKeys"] = table["foreignKeys"]
-        resources.append({"name": name, "title": table["title"], "path": table["path"],
-                          "profile": "tabular-data-resource", "format": "csv", "mediatype": "text/csv",
-                          "encoding": "utf-8", "schema": schema})
+    """Our metadata around the official resources, copied unchanged (paths, table schemas, keys)."""
     package = {
         "profile": "tabular-data-package",
         "name": "kennisbank-antwerps-onderwijs-sociale-kaart",
-        "title": f"Sociale kaart van de {PUBLISHER} (Open Referral HSDS 3.0)",
+        "title": f"Sociale kaart van de {PUBLISHER} (Open Referral HSDS {HSDS_VERSION})",
         "description": "De partners waarop een Antwerpse school een beroep kan doen: organisaties, hun "
                        "aanbod voor scholen, hun werkgebied en hun talen, in de tabellen van de Human "
-                       "Services Data Specification (HSDS) van Open Referral.",
+                       f"Services Data Specification (HSDS) {HSDS_VERSION} van Open Referral. Ids zijn "
+                       "UUID's die niet veranderen; de id op de kennisbank staat in organization_identifiers.",
+        "version": build_date(corpus),
         "created": build_date(corpus) + "T00:00:00Z",
         "licenses": [{"name": LICENSE_ID, "title": LICENSE_TITLE, "path": LICENSE_URL}],
         "contributors": [{"title": PUBLISHER, "role": "publisher"}],
         "sources": [{"title": PUBLISHER, **({"path": site_url} if site_url else {})},
                     {"title": WIJK_CREDIT}],
         "keywords": ["sociale kaart", "onderwijs", "Antwerpen", "Open Referral", "HSDS"],
-        "hsds": {"version": "3.0", "specification": SPEC_URL},
-        "resources": resources,
+        "hsds": {"version": official_package()["version"], "specification": SPEC_URL,
+                 "schemas": "Human Services Data Specification: an Open Referral resource (https://openreferral.org/), "
+                            "CC BY-SA 4.0; table schemas unchanged from openreferral/specification, tag v3.0"},
+        "resources": official_resources(),
     }
     if site_url:
         package["homepage"] = site_url
@@ -233,9 +226,9 @@ def datapackage(corpus: Corpus, site_url: str | None) -> dict:
 
 
 def package_files(corpus: Corpus, site_url: str | None, vocab: Vocabularies | None = None) -> dict[str, str]:
-    """datapackage.json and one CSV per table, by path under the site root."""
-    rows = table_rows(corpus, vocab)
+    """datapackage.json and one CSV per HSDS table, by path under the site root."""
+    rows = table_rows(corpus, vocab, site_url)
     files = {f"{FOLDER}/datapackage.json": json.dumps(datapackage(corpus, site_url), ensure_ascii=False, indent=2) + "\n"}
-    for name, table in TABLES.items():
-        files[f"{FOLDER}/{table['path']}"] = csv_text([f["name"] for f in table["fields"]], rows[name])
+    for resource in official_package()["resources"]:
+        files[f"{FOLDER}/{resource['path']}"] = csv_text(columns(resource), rows[resource["name"]])
     return files

@@ -12,13 +12,15 @@ from html.parser import HTMLParser
 
 import markdown
 
-from kennisbank.exports.hsds import service_area_parts
 from kennisbank.content.model import Entry
 from kennisbank.content.publication import LICENSE_URL, PUBLISHER
 from kennisbank.content.vocab import Vocabularies
+from kennisbank.exports.hsds import service_area_parts
 
 CONTEXT = "https://schema.org"
 LANGUAGE = "nl"
+UNDATED = "ongedateerd"
+PRACTICE_TYPE = "praktijkbeschrijving"  # learningResourceType of a practice page
 AREA_TYPES = {"stad": "City", "provincie": "AdministrativeArea", "vlaanderen": "AdministrativeArea",
               "districten": "AdministrativeArea", "wijken": "Place"}
 
@@ -67,25 +69,34 @@ def _citation(source: dict) -> dict:
         work["url"] = source["url"]
     if source.get("publisher"):
         work["publisher"] = {"@type": "Organization", "name": source["publisher"]}
-    if source.get("year"):
-        work["datePublished"] = str(source["year"])
+    published = source.get("published")
+    if published and published != UNDATED:
+        work["datePublished"] = str(published)
     return work
 
 
 def _page(entry: Entry, type_: str, url: str, description: str) -> dict:
-    """What every entry page says: type, name, description and address."""
+    """What every entry page says: type, name, description, its own address and the page about it."""
     return {"@context": CONTEXT, "@type": type_, "name": _clean(entry.title), "description": _clean(description),
-            "url": url}
+            "url": url, "mainEntityOfPage": url}
+
+
+def first_consulted(entry: Entry) -> str | None:
+    """The first day the kennisbank read a source of the entry: the page is no older than that."""
+    dates = [s.get("consulted") for s in entry.data.get("sources", [])]
+    return min((d for d in dates if isinstance(d, str)), default=None)
 
 
 def _work(entry: Entry, vocab: Vocabularies) -> dict:
     """What a practice and a stappenplan share as creative works."""
     work = {"inLanguage": LANGUAGE, "about": _about(entry, vocab),
             "audience": _audience(entry.data.get("audience", []), vocab)}
+    if first_consulted(entry):
+        work["datePublished"] = first_consulted(entry)
     if entry.checked:
         work["dateModified"] = entry.checked
     work.update({"citation": [_citation(s) for s in entry.data.get("sources", [])],
-                 "publisher": _publisher(), "license": LICENSE_URL})
+                 "author": _publisher(), "publisher": _publisher(), "license": LICENSE_URL})
     return work
 
 
@@ -95,7 +106,9 @@ def partner(entry: Entry, vocab: Vocabularies, url: str) -> dict:
     if data.get("alternate_name"):
         result["alternateName"] = data["alternate_name"]
     if data.get("website"):
-        result["sameAs"] = data["website"]
+        result["url"] = data["website"]  # the organisation's own site; the kennisbank page is mainEntityOfPage
+    if entry.is_stopped and data.get("stopped"):
+        result["dissolutionDate"] = str(data["stopped"]["date"])
     if data.get("email"):
         result["email"] = data["email"]
     area_type = AREA_TYPES[data["service_area"]["scope"]]
@@ -116,6 +129,7 @@ def guide(entry: Entry, vocab: Vocabularies, url: str) -> dict:
 def practice(entry: Entry, vocab: Vocabularies, url: str) -> dict:
     data = entry.data
     result = _page(entry, "LearningResource", url, data["summary"])
+    result["learningResourceType"] = PRACTICE_TYPE
     result["educationalLevel"] = [vocab.label("levels", level) for level in entry.levels]
     if entry.ages:
         result["typicalAgeRange"] = f"{entry.ages['min']}-{entry.ages['max']}"
