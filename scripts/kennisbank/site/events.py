@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import logging
+import re
 from dataclasses import dataclass, field
 from typing import Callable
 
@@ -19,7 +20,8 @@ from mkdocs.structure.files import File, Files
 from kennisbank.site import assets, csp
 from kennisbank.content.loader import load_corpus
 from kennisbank.site.markdown_links import ExternalLinksExtension
-from kennisbank.content.model import Corpus
+from kennisbank.content import paths
+from kennisbank.content.model import KINDS, Corpus
 from kennisbank.content.problems import Problem, format_problems
 from kennisbank.site.render import PageRenderer
 from kennisbank.content.safety import unsafe_html
@@ -65,6 +67,38 @@ def _stub(meta: dict) -> str:
     """A page with the same metadata (the sitemap reads it) and nothing to render."""
     meta = {**meta, "template": STUB_TEMPLATE, "render_macros": False}
     return "---\n" + json.dumps(meta, ensure_ascii=False, sort_keys=True) + "\n---\n"
+
+
+_PARTNER_ID = re.compile(r"^\s*-\s+id:\s*['\"]?([a-z0-9-]+)", re.M)
+
+
+def placeholder_pages(corpus: Corpus, problems: list[Problem]) -> dict[str, str]:
+    """While serving: a Dutch page, at the address of each entry left out for its problems, that
+    lists them. It carries the live-reload script, so it turns into the real page after the fix."""
+    broken: dict[str, list[Problem]] = {}
+    for problem in problems:
+        folder, _, name = problem.path.partition("/")
+        if folder == paths.PRACTICES_DIR and name.endswith(".md"):
+            broken.setdefault(f"{KINDS['practice'].url_prefix}/{name[:-3]}.md", []).append(problem)
+        elif folder == paths.GUIDES_DIR and name.endswith(".yaml"):
+            broken.setdefault(f"{KINDS['guide'].url_prefix}/{name[:-5]}.md", []).append(problem)
+        elif problem.path == paths.PARTNERS_FILE:
+            try:
+                text = (paths.content_root() / paths.PARTNERS_FILE).read_text(encoding="utf-8")
+            except OSError:
+                continue
+            for partner_id in _PARTNER_ID.findall(text):
+                if partner_id not in corpus.partners:
+                    broken.setdefault(f"{KINDS['partner'].url_prefix}/{partner_id}.md", []).append(problem)
+    pages = {}
+    for src, found in broken.items():
+        items = "\n".join(f"- `{str(p).replace('`', chr(39))}`" for p in sorted(set(found)))
+        meta = {"title": "Deze pagina heeft een probleem", "render_macros": False}
+        pages[src] = ("---\n" + json.dumps(meta, ensure_ascii=False) + "\n---\n\n"
+                      "# Deze pagina heeft een probleem\n\n"
+                      "De bron van deze pagina bevat een fout, daarom tonen we ze nog niet. "
+                      "Los het op en bewaar het bestand: deze pagina herlaadt dan vanzelf.\n\n" + items + "\n")
+    return pages
 
 
 FIRST_SHARD_SHARE = 0.85  # shard 0 also makes the listing pages and the finder's data
@@ -118,6 +152,9 @@ def add_files(files: Files, config, extras: Extras = Extras()) -> Files:
     else:
         generated.update({src: _stub({"title": src}) for src in renderer.listing_sources()})
         generated.update(extras.linked_files())
+    if STATE.command == "serve" and STATE.problems and index == 0:
+        generated.update({src: page for src, page in placeholder_pages(STATE.corpus, STATE.problems).items()
+                          if src not in generated})
     for src_uri, content in generated.items():
         existing = files.get_file_from_path(src_uri)
         if existing is not None:

@@ -14,6 +14,7 @@ from kennisbank.site.render import md_escape, rel
 from kennisbank.site.selfscan_page import zelfscan, zelfscan_sources
 from kennisbank.site.events import STATE
 from kennisbank.content.vocab import WIJK_CREDIT, load_vocabularies
+from kennisbank.content.wording import count_noun
 
 
 def count(kind: str) -> int:
@@ -32,7 +33,7 @@ def evidence_ladder() -> str:
         practices = sorted((p for p in STATE.corpus.practices.values() if p.data["evidence"]["level"] == term.id),
                            key=lambda p: p.title.lower())
         links = "".join(f'<li><a href="../{p.url}">{escape(p.title)}</a></li>' for p in practices)
-        listing = f'<details><summary>{len(practices)} praktijken op deze trede</summary><ul>{links}</ul></details>' \
+        listing = f'<details><summary>{count_noun(len(practices), "praktijk", "praktijken")} op deze trede</summary><ul>{links}</ul></details>' \
             if practices else "<p>Nog geen praktijken op deze trede.</p>"
         parts.append(f'<li class="kb-ladder__step" id="{term.id}"><h2>Trede {number}: {escape(term.label)}</h2>'
                      f"<p>{escape(term.description)}</p>{listing}</li>")
@@ -44,6 +45,12 @@ def vocabulary(name: str) -> str:
     """A vocabulary as a definition list (label and description)."""
     terms = load_vocabularies().terms[name].values()
     return "\n\n".join(f"{md_escape(t.label)}\n:   {md_escape(t.description)}" for t in terms)
+
+
+def vocabulary_sections(name: str, prefix: str) -> str:
+    """A vocabulary as short sections, each with an anchor `prefix-id` that pages link to."""
+    terms = load_vocabularies().terms[name].values()
+    return "\n\n".join(f"### {md_escape(t.label)} {{ #{prefix}-{t.id} }}\n\n{md_escape(t.description)}" for t in terms)
 
 
 def entry_link(kind: str, entry_id: str, text: str | None = None, page_src: str = "index.md") -> str:
@@ -61,7 +68,7 @@ def entry_link(kind: str, entry_id: str, text: str | None = None, page_src: str 
 
 
 def register(env) -> None:
-    for function in (count, evidence_ladder, vocabulary, finder, zelfscan, zelfscan_sources):
+    for function in (count, evidence_ladder, vocabulary, vocabulary_sections, finder, zelfscan, zelfscan_sources):
         env.macro(function)
     env.variables["wijk_credit"] = WIJK_CREDIT
 

@@ -7,10 +7,9 @@ Links between pages are written as relative links to `.md` files, so MkDocs chec
 from __future__ import annotations
 
 import json
-import os
 import posixpath
 import re
-from datetime import date, datetime, timezone
+from datetime import date
 from functools import lru_cache
 from typing import Callable
 from urllib.parse import quote, urljoin, urlsplit
@@ -20,7 +19,10 @@ import jinja2
 from kennisbank.content import paths
 from kennisbank.content.freshness import is_stale, years_text
 from kennisbank.content.model import KINDS, Corpus, Entry
+from kennisbank.content.publication import build_day
 from kennisbank.content.vocab import Vocabularies, load_vocabularies
+from kennisbank.content.wording import count_noun
+from kennisbank.site.glance import area_short, body_sections, icon, month_year, short_duration
 
 MONTHS = ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus",
           "september", "oktober", "november", "december"]
@@ -51,12 +53,6 @@ def rel_url(page_src: str, target_src: str) -> str:
     """Relative URL from one page to another, for raw HTML (which MkDocs does not rewrite)."""
     here, there = url_of(page_src).rstrip("/") or ".", url_of(target_src).rstrip("/") or "."
     return posixpath.relpath(there, here) + "/"
-
-
-def build_day() -> date:
-    """The day of the build: from SOURCE_DATE_EPOCH (the commit), so a rebuild gives the same pages."""
-    stamp = os.environ.get("SOURCE_DATE_EPOCH")
-    return datetime.fromtimestamp(int(stamp), timezone.utc).date() if stamp else date.today()
 
 
 def long_date(value: str) -> str:
@@ -118,7 +114,7 @@ class PageRenderer:
         self.vocab = vocab or load_vocabularies()
         self.site_url = site_url  # for the absolute page addresses in the JSON-LD
         self.repository = (repository or "").rstrip("/")  # for 'Bewerk deze pagina' and 'Meld een correctie'
-        self.today = today or build_day()  # pages older than 12 months on this day say so
+        self.today = today or build_day(corpus)  # the age of the sources is counted to this day
         env = _environment()
         self.globals = dict(
             label=self.vocab.label,
@@ -128,6 +124,14 @@ class PageRenderer:
             edit_links=self._edit_links,
             is_stale=lambda entry: is_stale(entry, self.today),
             source_years=years_text,
+            count_noun=count_noun,
+            icon=icon,
+            month_year=month_year,
+            area_short=lambda entry: area_short(entry, self.vocab),
+            body_sections=body_sections,
+            short_duration=short_duration,
+            labels=lambda name, ids: ", ".join(self.vocab.label(name, i) for i in ids or []),
+            partner=lambda entry_id: self.corpus.get("partner", entry_id),
         )
         self.templates = {name: env.get_template(f"{name}.md.j2")
                           for name in ("practice", "partner", "guide", "theme", "themes_index", "kind_index")}
@@ -241,7 +245,8 @@ class PageRenderer:
 
 
 def sort_key(entry: Entry) -> tuple:
-    return (entry.title.lower(), entry.id)
+    """Alphabetical; partners that stopped come last."""
+    return (entry.is_stopped, entry.title.lower(), entry.id)
 
 
 def _unique(entries: list[Entry]) -> list[Entry]:
