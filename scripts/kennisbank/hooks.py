@@ -11,11 +11,12 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # make `kennisbank
 from kennisbank.exports import export, jsonld, projectplan  # noqa: E402
 from kennisbank.search.search_index import finder_files  # noqa: E402
 from kennisbank.site import events  # noqa: E402
+from kennisbank.site.translations import REGISTRY as TRANSLATIONS  # noqa: E402
 
 
 def _data_files(corpus, config) -> dict:
     return {**finder_files(corpus),  # the finder's index, facets and summaries
-            **projectplan.download_files(),  # downloads/: the project-plan templates
+            **projectplan.download_files(corpus),  # downloads/: the project-plan templates
             **export.open_data_files(corpus, config.site_url)}  # data/ and feed.xml
 
 
@@ -33,7 +34,9 @@ def on_config(config):
 
 
 def on_files(files, config):
-    return events.add_files(files, config, EXTRAS)
+    files = events.add_files(files, config, EXTRAS)
+    TRANSLATIONS.collect(files, config)  # the parent pages in other languages
+    return files
 
 
 def on_env(env, config, files):
@@ -44,8 +47,13 @@ def on_page_content(html, page, config, files):
     return events.guard_page(html, page)
 
 
+def on_page_context(context, page, config, nav):
+    context["kb_i18n"] = TRANSLATIONS.context(page, config)
+    return context
+
+
 def on_post_page(output, page, config):
-    return events.finish_page(output, page)
+    return events.finish_page(TRANSLATIONS.finish_page(output, page, config), page)
 
 
 def on_post_template(output_content, template_name, config):
