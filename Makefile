@@ -6,6 +6,7 @@ PY := $(BIN)/python
 STAMP := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
+TEST_WORKERS ?= 2
 
 .PHONY: help setup serve test check build bench new stale links schemas lock clean
 
@@ -16,23 +17,30 @@ help:
 	@echo "make build   - validate and build the site into site/"
 	@echo "make bench   - measure build time, memory, page size and search speed"
 	@echo "make new     - start a new practice, partner or guide"
-	@echo "make stale   - list entries not reviewed in the last 12 months"
+	@echo "make stale   - list entries whose newest source is over 12 months old"
 	@echo "make links   - check external links (needs internet)"
 	@echo "make schemas - regenerate schemas/vocabularies.schema.json"
 
+DEV_STAMP := $(VENV)/.installed-dev
+
+# The runtime set (build, serve) and, for the tests, the development set on top of it.
 $(STAMP): requirements.txt
-	$(PYTHON) -m venv $(VENV)
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
 	$(PY) -m pip install --quiet -r requirements.txt
 	touch $(STAMP)
 
-setup: $(STAMP)
+$(DEV_STAMP): requirements-dev.txt $(STAMP)
+	$(PY) -m pip install --quiet -r requirements-dev.txt
+	touch $(DEV_STAMP)
+
+setup: $(DEV_STAMP)
 
 serve: $(STAMP)
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000 --livereload
 
-test: $(STAMP)
-	$(PY) -m pytest
+test: $(DEV_STAMP)
+	$(PY) -m pytest -n $(TEST_WORKERS)
 
 check: $(STAMP)
 	$(PY) scripts/check.py
@@ -55,11 +63,14 @@ links: $(STAMP)
 schemas: $(STAMP)
 	$(PY) scripts/make_schemas.py
 
-# Re-pin every dependency after changing requirements.in.
+# Re-pin every dependency after changing requirements.in or requirements-dev.in: the runtime set
+# first, then the development set with the runtime pins held fixed.
 lock:
 	rm -rf /tmp/kb-lock && $(PYTHON) -m venv /tmp/kb-lock
 	/tmp/kb-lock/bin/pip install --quiet -r requirements.in
 	/tmp/kb-lock/bin/pip freeze --exclude-editable > requirements.txt
+	/tmp/kb-lock/bin/pip install --quiet -r requirements-dev.in -c requirements.txt
+	/tmp/kb-lock/bin/pip freeze --exclude-editable > requirements-dev.txt
 
 clean:
 	rm -rf site .venv .pytest_cache bench-results.json

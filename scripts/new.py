@@ -11,7 +11,8 @@ status is removed. Every field of the schema is in it, as a commented hint to fi
 """
 import sys
 
-from kennisbank.tools.scaffold import ScaffoldError, create, interview, next_steps
+from kennisbank.tools.interview import interview
+from kennisbank.tools.scaffold import ScaffoldError, create, next_steps
 
 USAGE = """Gebruik:
   make new                                               (stelt een paar vragen)

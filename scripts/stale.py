@@ -1,14 +1,15 @@
 #!/usr/bin/env python3
-"""List the entries that were not reviewed in the last twelve months: `make stale`.
+"""List the entries whose newest dated source is more than twelve months old: `make stale`.
 
-Oldest first, as `path:line: title — laatst nagekeken op DATE (N maanden geleden)`.
+Oldest first, as `path:line: title — bronnen van 2018–2023, nieuwste N maanden oud`; entries
+without any dated source (and no confirmation by an organisation) come first.
 """
 import argparse
 import sys
 from datetime import date
 
-from kennisbank.tools.checking import corpus_for_report
 from kennisbank.content.freshness import MAX_AGE_MONTHS, stale_entries
+from kennisbank.tools.checking import corpus_for_report
 
 
 def _day(text: str) -> date:
@@ -19,7 +20,7 @@ def _day(text: str) -> date:
 
 
 def main(argv: list[str]) -> int:
-    parser = argparse.ArgumentParser(description=f"Toon wat langer dan {MAX_AGE_MONTHS} maanden niet nagekeken is.")
+    parser = argparse.ArgumentParser(description=f"Toon wat steunt op bronnen van meer dan {MAX_AGE_MONTHS} maanden oud.")
     parser.add_argument("--today", type=_day, default=date.today(), help="doe alsof het vandaag deze datum is (JJJJ-MM-DD)")
     args = parser.parse_args(argv)
     corpus = corpus_for_report("ontbreken hieronder")
@@ -30,10 +31,10 @@ def main(argv: list[str]) -> int:
         print(item)
     total = len(corpus.entries())
     if stale:
-        print(f"{len(stale)} van de {total} items zijn langer dan {MAX_AGE_MONTHS} maanden niet nagekeken. "
-              "Kijk ze na met de bronnen en zet 'last_reviewed' op de datum van vandaag.")
+        print(f"{len(stale)} van de {total} items steunen op bronnen van meer dan {MAX_AGE_MONTHS} maanden oud. "
+              "Zoek een recentere bron (met 'published' en 'consulted') of vraag de organisatie om te bevestigen.")
     else:
-        print(f"Alle {total} items zijn in de laatste {MAX_AGE_MONTHS} maanden nagekeken.")
+        print(f"Alle {total} items steunen op een bron van de laatste {MAX_AGE_MONTHS} maanden.")
     return 0
 
 

@@ -5,6 +5,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+
 from conftest import FIXTURES
 from kennisbank.content import paths
 from kennisbank.tools.building import build_site, run_mkdocs
@@ -108,31 +109,77 @@ def test_a_build_split_over_processes_equals_a_single_process_build(tmp_path, mo
     assert _files(tmp_path / "een") == _files(tmp_path / "twee")
 
 
-def test_every_entry_page_links_to_its_source_file_and_the_correction_form(built_site, corpus):
+def test_every_entry_page_links_to_its_source_file_and_the_correction_form(corpus):
     import re
     from urllib.parse import parse_qs, unquote, urlsplit
 
+    from kennisbank.site.render import PageRenderer
+
+    repository = "https://github.com/voorbeeld/kennisbank"
+    renderer = PageRenderer(corpus, site_url="https://voorbeeld.be/", repository=repository)
     for entry in corpus.entries():
-        html = (built_site / entry.url / "index.html").read_text(encoding="utf-8")
-        edit = re.search(r'<a href="([^"]+)" rel="noopener">Bewerk deze pagina</a>', html).group(1)
-        prefix = "https://github.com/kennisbank-antwerps-onderwijs/kennisbank/edit/main/"
+        page = renderer.entry_page(entry)
+        edit = re.search(r'<a href="([^"]+)" rel="noopener">Bewerk deze pagina</a>', page).group(1)
+        prefix = f"{repository}/edit/main/"
         assert edit.startswith(prefix), edit
         assert (paths.ROOT / edit[len(prefix):]).is_file(), f"{entry.url}: {edit} is no source file"
         assert edit.endswith(entry.path)
-        correct = re.search(r'<a href="([^"]+)" rel="noopener">Meld een correctie</a>', html).group(1)
+        correct = re.search(r'<a href="([^"]+)" rel="noopener">Meld een correctie</a>', page).group(1)
         query = parse_qs(urlsplit(correct.replace("&amp;", "&")).query)
         assert query["template"] == ["correctie.yml"]
         assert unquote(query["pagina"][0]).endswith("/" + entry.url)
 
 
-def test_a_page_not_reviewed_for_a_year_says_so(corpus):
-    from datetime import date
-
+def test_without_a_known_repository_the_edit_links_are_left_out(corpus):
     from kennisbank.site.render import PageRenderer
 
-    entry = sorted(corpus.practices.values(), key=lambda e: e.id)[0]
-    reviewed = date.fromisoformat(entry.reviewed)
-    fresh = PageRenderer(corpus, today=reviewed).entry_page(entry)
-    later = PageRenderer(corpus, today=date(reviewed.year + 2, 1, 1)).entry_page(entry)
-    assert "Mogelijk verouderd" not in fresh
-    assert "Mogelijk verouderd" in later
+    entry = next(iter(corpus.entries()))
+    page = PageRenderer(corpus, repository=None).entry_page(entry)
+    assert "Bewerk deze pagina" not in page and "Meld een correctie" not in page
+
+
+@pytest.mark.parametrize("remote, url", [
+    ("git@github.com:stad/kennisbank.git", "https://github.com/stad/kennisbank"),
+    ("https://github.com/stad/kennisbank.git", "https://github.com/stad/kennisbank"),
+    ("https://token@github.com/stad/kennisbank", "https://github.com/stad/kennisbank"),
+    ("ssh://git@github.com/stad/kennisbank.git", "https://github.com/stad/kennisbank"),
+    ("https://gitlab.com/stad/kennisbank.git", None),
+    ("/srv/git/kennisbank.git", None),
+])
+def test_the_repository_comes_from_a_github_remote(remote, url):
+    from kennisbank.site.repository import web_url
+
+    assert web_url(remote) == url
+
+
+def test_the_repository_url_setting_wins(monkeypatch, tmp_path):
+    from kennisbank.site.repository import repository_url
+
+    monkeypatch.setenv("KENNISBANK_REPO_URL", "https://github.com/stad/kb/")
+    assert repository_url(tmp_path) == "https://github.com/stad/kb"
+    monkeypatch.delenv("KENNISBANK_REPO_URL")
+    assert repository_url(tmp_path) is None  # no git repository there
+
+
+def test_a_page_says_the_age_of_its_sources(tmp_path):
+    """The page names the years of its sources; sources over a year older than the build date
+    get a notice. The build date is the one of content/publication.py."""
+    from datetime import date
+
+    from kennisbank.content.loader import load_corpus
+    from kennisbank.content.publication import build_day
+    from kennisbank.site.render import PageRenderer
+
+    root = tmp_path / "content"
+    shutil.copytree(FIXTURES / "valid", root)
+    practice = root / "practices" / "feedback-in-duo.md"
+    practice.write_text(practice.read_text(encoding="utf-8").replace("published: ongedateerd", "published: 2019-05"),
+                        encoding="utf-8")
+    corpus, problems = load_corpus(root)
+    assert problems == []
+    entry = corpus.practices["feedback-in-duo"]
+    assert build_day(corpus) == date(2026, 11, 23), "the newest day a source was consulted"
+    old = PageRenderer(corpus).entry_page(entry)
+    assert "Gebaseerd op bronnen van 2019" in old and "Mogelijk verouderd" in old
+    fresh = PageRenderer(corpus, today=date(2020, 5, 1)).entry_page(entry)
+    assert "Gebaseerd op bronnen van 2019" in fresh and "Mogelijk verouderd" not in fresh

@@ -29,9 +29,9 @@ def reference_problem(path: str, line: int, kind: str, ref: str, published: set[
     """The problem with a reference to an entry that is not published (a draft, or no such id)."""
     if is_draft:
         return Problem(path, line, f"{KINDS[kind].singular} '{ref}' is nog een concept",
-                       "publiceer dat item eerst of verwijs er (nog) niet naar")
+                       "publiceer dat item eerst of verwijs er (nog) niet naar", about=(kind, ref))
     return Problem(path, line, f"{KINDS[kind].singular} '{ref}' bestaat niet",
-                   f"{_did_you_mean(ref, published)} (zie {WHERE[kind]})")
+                   f"{_did_you_mean(ref, published)} (zie {WHERE[kind]})", about=(kind, ref))
 
 
 def _check_references(entry: Entry, published: dict[str, set[str]], drafts: set) -> list[Problem]:

@@ -6,15 +6,17 @@ A file with problems is left out of the corpus, the others still load.
 """
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
-from kennisbank.content import paths
+from kennisbank.content import inputs, paths
 from kennisbank.content.crossref import check_corpus
+from kennisbank.content.embeds import EMBED_HINT, external_embeds
 from kennisbank.content.filecache import FileCache, Stamp, file_stamp
 from kennisbank.content.frontmatter import split_front_matter
 from kennisbank.content.model import KINDS, Corpus, Entry
-from kennisbank.content.problems import Problem
+from kennisbank.content.problems import CAUSE, HELD_BACK, Problem, ordered
 from kennisbank.content.safety import SAFETY_HINT, unsafe_html
 from kennisbank.content.schema import validate
 from kennisbank.content.selfscan import check_selfscan
@@ -25,9 +27,22 @@ _files = FileCache()
 
 
 def _unsafe_fields(doc: YamlDoc, relpath: str) -> list[Problem]:
-    """Scan every string in the YAML data for script."""
-    return [Problem(relpath, doc.line_of(path) + line - 1, f"{what} is niet toegestaan", SAFETY_HINT)
-            for path, text in iter_strings(doc.data) for line, what in unsafe_html(text)]
+    """Scan every string in the YAML data for script and for resources from other sites."""
+    return [Problem(relpath, doc.line_of(path) + line - 1, f"{what} is niet toegestaan", hint)
+            for path, text in iter_strings(doc.data) for line, what, hint in _unsafe(text)]
+
+
+def _unsafe(text: str) -> list[tuple[int, str, str]]:
+    return [*((line, what, SAFETY_HINT) for line, what in unsafe_html(text)),
+            *((line, what, EMBED_HINT) for line, what in external_embeds(text))]
+
+
+def _linked(path: Path, relpath: str) -> list[Problem]:
+    """Content must be a plain file in the repository: a symbolic link could point anywhere."""
+    if not path.is_symlink():
+        return []
+    return [Problem(relpath, 1, f"{relpath} is een symbolische link, geen gewoon bestand",
+                    "zet de inhoud zelf in de repository (kopieer het bestand en verwijder de link)", rank=CAUSE)]
 
 
 def _check_file_name(relpath: str, stem: str) -> list[Problem]:
@@ -59,8 +74,8 @@ def _load_practice(path: Path, relpath: str) -> tuple[list[Entry], list[Problem]
     problems += validate("practice", doc, relpath)
     problems += _check_file_name(relpath, path.stem)
     problems += _unsafe_fields(doc, relpath)
-    problems += [Problem(relpath, split.body_first_line + line - 1, f"{what} is niet toegestaan", SAFETY_HINT)
-                 for line, what in unsafe_html(split.body)]
+    problems += [Problem(relpath, split.body_first_line + line - 1, f"{what} is niet toegestaan", hint)
+                 for line, what, hint in _unsafe(split.body)]
     if not split.body.strip() and doc.data.get("status") != "concept":
         problems.append(Problem(relpath, split.body_first_line, "de tekst onder de front matter ontbreekt",
                                 "vertel onder de tweede '---' in gewone Markdown waarom en hoe de praktijk werkt"))
@@ -145,7 +160,9 @@ def _content_files(root: Path, folder: str, suffix: str) -> tuple[list[Path], li
     for path in sorted(directory.iterdir()):
         if path.name.startswith("."):
             continue
-        if path.suffix == suffix and path.is_file():
+        if path.is_symlink():
+            problems += _linked(path, f"{folder}/{path.name}")
+        elif path.suffix == suffix and path.is_file():
             files.append(path)
         else:
             problems.append(Problem(f"{folder}/{path.name}", 1, f"onverwacht bestand in {folder}/",
@@ -162,6 +179,9 @@ def forget() -> None:
     _last.clear()
 
 
+inputs.when_changed(forget)
+
+
 def load_corpus(root: Path | None = None) -> tuple[Corpus, list[Problem]]:
     """Load and validate all content under `root` (the repository by default).
 
@@ -172,7 +192,8 @@ def load_corpus(root: Path | None = None) -> tuple[Corpus, list[Problem]]:
     files = sorted([*(root / paths.PRACTICES_DIR).glob("*"), *(root / paths.GUIDES_DIR).glob("*"),
                     root / paths.PARTNERS_FILE, root / paths.SELFSCAN_FILE])
     stamps = {p: file_stamp(p) for p in files}  # each file is looked at once per call
-    key = (str(root), date.today(), tuple((str(p), s) for p, s in stamps.items()))
+    # The vocabularies, schemas and templates count too (inputs.refresh clears their caches).
+    key = (str(root), date.today(), tuple((str(p), s) for p, s in stamps.items()), inputs.refresh())
     if _last.get("key") == key:
         return _last["result"]
     result = _load_corpus(root, stamps)
@@ -182,18 +203,29 @@ def load_corpus(root: Path | None = None) -> tuple[Corpus, list[Problem]]:
 
 def _load_corpus(root: Path, stamps: dict[Path, Stamp | None]) -> tuple[Corpus, list[Problem]]:
     problems: list[Problem] = []
+    unreadable: dict[tuple[str, str | None], str] = {}  # (kind, id or None for all) -> the file
     loaded: list[tuple[list[Entry], list[Problem]]] = []
+    sources: list[tuple[str, Path]] = []  # the kind and the file of each item of `loaded`
     for folder, suffix, load in ((paths.PRACTICES_DIR, ".md", _load_practice),
                                  (paths.GUIDES_DIR, ".yaml", _load_guide)):
         files, more = _content_files(root, folder, suffix)
         problems += more
         loaded += [_cached(p, p.relative_to(root).as_posix(), load, stamps.get(p)) for p in files]
+        sources += [("practice" if folder == paths.PRACTICES_DIR else "guide", p) for p in files]
     partners_path = root / paths.PARTNERS_FILE
-    if partners_path.exists():
+    links = [_linked(root / name, name) for name in (paths.PARTNERS_FILE, paths.SELFSCAN_FILE)]
+    problems += [p for found in links for p in found]
+    if links[0]:
+        unreadable[("partner", None)] = paths.PARTNERS_FILE
+    elif partners_path.exists():
         loaded.append(_cached(partners_path, paths.PARTNERS_FILE, _load_partners, stamps.get(partners_path)))
+        sources.append(("partner", partners_path))
 
     corpus, everything = Corpus(), Corpus()
-    for entries, file_problems in loaded:
+    for (entries, file_problems), (kind, path) in zip(loaded, sources):
+        if file_problems and not entries:  # the file could not be read: its problems are the cause
+            unreadable[(kind, None if kind == "partner" else path.stem)] = path.relative_to(root).as_posix()
+            file_problems = [replace(p, rank=CAUSE) for p in file_problems]
         problems += file_problems
         for entry in entries:
             everything.of_kind(entry.kind.name)[entry.id] = entry
@@ -203,9 +235,34 @@ def _load_corpus(root: Path, stamps: dict[Path, Stamp | None]) -> tuple[Corpus, 
                 corpus.drafts.append(entry)
             else:
                 corpus.of_kind(entry.kind.name)[entry.id] = entry
-    problems += check_corpus(everything)
-    problems += check_selfscan(root, everything)  # zelfscan.yaml, when the content root has one
-    return corpus, sorted(set(problems))
+    following = check_corpus(everything)
+    if not links[1]:
+        following += check_selfscan(root, everything)  # zelfscan.yaml, when the content root has one
+    problems += hold_back(following, unreadable)
+    return corpus, ordered(set(problems))
+
+
+def hold_back(problems: list[Problem], unreadable: dict[tuple[str, str | None], str]) -> list[Problem]:
+    """Leave out the references to entries of a file that could not be read (they only follow
+    from it) and say, in one line per file, how many were not checked."""
+    held: dict[str, int] = {}
+    kept = []
+    for problem in problems:
+        kind, ref = problem.about or (None, None)
+        cause = unreadable.get((kind, None)) or unreadable.get((kind, ref))
+        if cause:
+            held[cause] = held.get(cause, 0) + 1
+        else:
+            kept.append(problem)
+    for cause, count in held.items():
+        kind = KINDS["partner" if cause == paths.PARTNERS_FILE else
+                     "guide" if cause.startswith(paths.GUIDES_DIR + "/") else "practice"]
+        noun = "verwijzing" if count == 1 else "verwijzingen"
+        target = kind.plural if kind.name == "partner" else f"{kind.singular} '{Path(cause).stem}'"
+        kept.append(Problem(cause, 1, f"{count} {noun} naar {target} niet gecontroleerd omdat {cause} niet "
+                            "gelezen kon worden", "los eerst de fout hierboven op; daarna controleert `make check` "
+                            "ze opnieuw", rank=HELD_BACK))
+    return kept
 
 
 def _entry_is_clean(entry: Entry, problems: list[Problem]) -> bool:

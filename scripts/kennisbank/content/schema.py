@@ -16,7 +16,7 @@ from urllib.parse import urlsplit
 import fastjsonschema
 from jsonschema import Draft202012Validator, FormatChecker
 
-from kennisbank.content import paths
+from kennisbank.content import inputs, paths
 from kennisbank.content.problems import Problem
 from kennisbank.content.vocab import VOCABULARIES, VOCABULARY_NAMES, Vocabularies, load_vocabularies
 from kennisbank.content.yamlio import YamlDoc
@@ -109,6 +109,12 @@ def validators() -> dict[str, Draft202012Validator]:
             for kind, name in SCHEMA_FILES.items() if name in documents}
 
 
+def resolved_schema(kind: str) -> dict:
+    """The schema of `kind` ('practice', 'partners', 'guide', 'selfscan') with every $ref resolved:
+    what validation uses, and what `make new` writes a draft from."""
+    return validators()[kind].schema
+
+
 @lru_cache(maxsize=1)
 def fast_validators() -> dict:
     """The same schemas compiled to Python by fastjsonschema: about ten times faster, used to
@@ -117,6 +123,10 @@ def fast_validators() -> dict:
     return {kind: fastjsonschema.compile({**validator.schema, "$schema": "http://json-schema.org/draft-07/schema#"},
                                          formats=formats)
             for kind, validator in validators().items()}
+
+
+for _cache in (validators, fast_validators):
+    inputs.when_changed(_cache.cache_clear)
 
 
 def is_valid(kind: str, instance) -> bool:
@@ -160,6 +170,9 @@ def _descriptions(kind: str) -> dict[str, str]:
 
     walk(validators()[kind].schema)
     return found
+
+
+inputs.when_changed(_descriptions.cache_clear)
 
 
 def _field_name(path, doc: YamlDoc) -> str:

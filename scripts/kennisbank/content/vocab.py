@@ -8,7 +8,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from kennisbank.content import paths
+from kennisbank.content import inputs, paths
 from kennisbank.content.problems import ContentError
 from kennisbank.content.yamlio import parse_yaml, read_text
 
@@ -119,3 +119,6 @@ def load_vocabularies() -> Vocabularies:
     terms["districts"], terms["wijken"], features = _load_wijken()
     emails = {item["address"].lower(): item["source"] for item in raw.get("sourced_emails", [])}
     return Vocabularies(terms, emails, features)
+
+
+inputs.when_changed(load_vocabularies.cache_clear)

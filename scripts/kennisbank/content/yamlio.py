@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 import yaml
 
 from kennisbank.content.problems import Problem
+from kennisbank.content.yamlerrors import dutch, explain
 
 try:  # libyaml is much faster; the pure-Python loader behaves the same.
     _Loader = yaml.CSafeLoader
@@ -144,22 +145,6 @@ class _Builder:
         return None
 
 
-_YAML_HINTS = {
-    "mapping values are not allowed": "staat er een dubbelpunt in de tekst? Zet dan de hele waarde tussen aanhalingstekens",
-    "found character '\\t'": "gebruik spaties om in te springen, geen tabs",
-    "expected a single document": "er staat een tweede '---' in het bestand; verwijder die",
-    "could not find expected ':'": "zet na elke veldnaam een dubbelpunt en een spatie",
-    "found undefined tag handle": "verwijder het woord met '!' ervoor",
-}
-
-
-def _yaml_hint(what: str) -> str:
-    for start, hint in _YAML_HINTS.items():
-        if start in what:
-            return hint
-    return "controleer inspringing, dubbelpunten en aanhalingstekens op of vlak voor deze regel"
-
-
 def iter_strings(value, path: Path_ = ()):
     """(path, text) for every string in plain data, depth first."""
     if isinstance(value, str):
@@ -178,11 +163,11 @@ def parse_yaml(text: str, relpath: str, line_offset: int = 0) -> tuple[YamlDoc |
         root = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
-        line = (mark.line + 1 if mark else 1) + line_offset
-        what = error.problem or error.context or "ongeldige YAML"
-        return None, [Problem(relpath, line, f"YAML-fout: {what}", _yaml_hint(what))]
+        line = mark.line + 1 if mark else 1
+        message, hint = explain(error.problem or error.context or "", text, line)
+        return None, [Problem(relpath, line + line_offset, message, hint)]
     except yaml.YAMLError as error:
-        return None, [Problem(relpath, 1 + line_offset, f"YAML-fout: {error}", "controleer de opmaak van het bestand")]
+        return None, [Problem(relpath, 1 + line_offset, f"YAML-fout: {dutch(str(error))}", "controleer de opmaak van het bestand")]
     if root is None:
         return None, [Problem(relpath, 1 + line_offset, "er staan geen gegevens in",
                               "vul de velden in; kijk naar een bestaand bestand als voorbeeld")]

@@ -1,26 +1,28 @@
 """The project-plan template, in Excel and in Word, made from one definition at build time.
 
-`SECTIONS` is the single source: the headings, help texts, fields and table columns of both files.
-`build_xlsx()` and `build_docx()` return the bytes of each file. Both are reproducible: the dates
-in the document properties and in the zip archive come from SOURCE_DATE_EPOCH when it is set,
-else from a fixed date, so two builds give identical bytes.
+projectplan.yaml (next to this module) is the single source, in Dutch: the headings, help texts,
+fields and table columns of both files. `build_xlsx()` and `build_docx()` return the bytes of each
+file. Both are reproducible: every date in the files is the build date (content/publication.py),
+so two builds give identical bytes.
 """
 from __future__ import annotations
 
 import io
-import os
 import zipfile
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import datetime
 from functools import lru_cache
+from pathlib import Path
 
-TITLE = "Projectplan of plan van aanpak"
-INTRO = ("Een sjabloon van de Kennisbank Antwerps Onderwijs. Vul het in met je werkgroep. Houd het kort "
-         "en concreet: één tot drie bladzijden volstaan vaak. Het stappenplan 'Een projectplan of plan "
-         "van aanpak opstellen' in de kennisbank helpt je op weg.")
-AUTHOR = "Kennisbank Antwerps Onderwijs"
+import yaml
+
+from kennisbank.content.model import Corpus
+from kennisbank.content.publication import EMPTY_CORPUS_DATE, PUBLISHER, build_moment
+
+DEFINITION_FILE = Path(__file__).with_name("projectplan.yaml")
+AUTHOR = PUBLISHER
 LANGUAGE = "nl-BE"
-FIXED_DATE = datetime(2026, 1, 1)  # used when SOURCE_DATE_EPOCH is not set
+FIXED_DATE = datetime.fromisoformat(EMPTY_CORPUS_DATE)  # the build date of a build without content
 
 
 @dataclass(frozen=True)
@@ -42,79 +44,29 @@ class Section:
     tall: bool = False  # fields that need room for a few sentences
 
 
-SECTIONS: tuple[Section, ...] = (
-    Section(
-        "overview", "Het project in het kort",
-        "Geef je project een naam en noteer wie het trekt, wie meewerkt en wanneer het loopt.",
-        fields=("Naam van het project", "School", "Trekker van het project", "Werkgroep",
-                "Looptijd (van – tot)", "Datum van dit plan"),
-    ),
-    Section(
-        "beginsituatie", "Vraag en beginsituatie",
-        "Welk probleem of welke kans pak je aan, en waarom nu? Beschrijf waar je school vandaag staat, "
-        "met feiten: cijfers, resultaten van een bevraging of je beginanalyse. Noteer ook wat er al loopt.",
-        fields=("Welk probleem of welke kans pak je aan?", "Waarom is dat nu belangrijk voor je leerlingen?",
-                "Beginsituatie in cijfers", "Wat loopt er al, en wat probeerden jullie al?"),
-        tall=True,
-    ),
-    Section(
-        "goals", "Doelen",
-        "Kies één tot drie doelen. Een goed doel zegt wat er bij de leerlingen of het team anders moet "
-        "zijn, hoeveel en tegen wanneer. Kan je meten of het doel bereikt is? Is het haalbaar?",
-        columns=(Column("Nr.", 6), Column("Wat wil je bereiken?", 44), Column("Voor wie?", 20),
-                 Column("Hoeveel of hoe goed?", 24), Column("Tegen wanneer?", 16, "date")),
-        rows=3,
-    ),
-    Section(
-        "actions", "Acties",
-        "Schrijf per doel de acties op. Zet bij elke actie wie ze trekt, wie meewerkt, tegen wanneer ze "
-        "klaar is en wat ervoor nodig is. Begin klein: liever drie acties die echt gebeuren dan tien op papier.",
-        columns=(Column("Bij doel", 8), Column("Actie", 40), Column("Trekker", 18), Column("Wie werkt mee?", 20),
-                 Column("Tegen wanneer?", 16, "date"), Column("Wat is nodig?", 24), Column("Stand van zaken", 20)),
-        rows=8,
-    ),
-    Section(
-        "partners", "Partners",
-        "Welke partners heb je nodig: ouders, leerlingen, het CLB, de pedagogische begeleiding, "
-        "organisaties uit de wijk? Spreek af wat ieder doet en wie het aanspreekpunt is.",
-        columns=(Column("Partner", 26), Column("Wat doet deze partner?", 40), Column("Aanspreekpunt", 22),
-                 Column("Afspraak gemaakt op", 18, "date")),
-        rows=5,
-    ),
-    Section(
-        "budget", "Begroting",
-        "Reken uit wat het project kost: uren, materiaal, begeleiding, activiteiten. Zet ernaast waar het "
-        "geld vandaan komt. Is er extra geld nodig? Kijk of je project past bij een toelage.",
-        columns=(Column("Kostenpost", 36), Column("Bedrag (euro)", 16, "amount"),
-                 Column("Waar komt het geld vandaan?", 36)),
-        rows=6, total="Bedrag (euro)",
-    ),
-    Section(
-        "measurement", "Hoe meet je het effect?",
-        "Kies per doel één of twee dingen die je opvolgt. Meet bij de start (de nulmeting) en op vaste "
-        "momenten daarna. Spreek af wie meet en wanneer jullie de cijfers samen bekijken.",
-        columns=(Column("Bij doel", 8), Column("Wat meet je?", 32), Column("Nulmeting bij de start", 22),
-                 Column("Meetmomenten", 20), Column("Wie meet?", 18), Column("Wanneer bespreken jullie het?", 24)),
-        rows=3,
-    ),
-)
+def _load_definition(path: Path = DEFINITION_FILE) -> tuple[dict, tuple[Section, ...]]:
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    sections = tuple(
+        Section(key=item["key"], heading=item["heading"], help=item["help"], fields=tuple(item.get("fields", ())),
+                columns=tuple(Column(**column) for column in item.get("columns", ())),
+                rows=item.get("rows", 0), total=item.get("total", ""), tall=item.get("tall", False))
+        for item in data["sections"])
+    return data, sections
+
+
+_DEFINITION, SECTIONS = _load_definition()
+TITLE = _DEFINITION["title"]
+SUBJECT = _DEFINITION["subject"]
+INTRO = _DEFINITION["intro"]
 
 XLSX_NAME = "projectplan.xlsx"
 DOCX_NAME = "projectplan.docx"
 DOWNLOADS_DIR = "downloads"
 
 
-def document_date() -> datetime:
-    """The date written into the files: SOURCE_DATE_EPOCH (UTC) if set, else a fixed date."""
-    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
-    if not epoch:
-        return FIXED_DATE
-    try:
-        value = int(epoch)
-    except ValueError:
-        raise ValueError(f"SOURCE_DATE_EPOCH moet een geheel getal zijn (seconden sinds 1970), niet {epoch!r}") from None
-    # Zip archives cannot hold dates before 1980.
-    return max(datetime.fromtimestamp(value, timezone.utc).replace(tzinfo=None), datetime(1980, 1, 1))
+def document_date(corpus: Corpus | None = None) -> datetime:
+    """The date written into the files: the build date (zip archives cannot hold dates before 1980)."""
+    return max(build_moment(corpus), datetime(1980, 1, 1))
 
 
 def _normalize_zip(data: bytes, when: datetime) -> bytes:
@@ -214,7 +166,7 @@ def build_xlsx(when: datetime | None = None) -> bytes:
     sheet.sheet_properties.pageSetUpPr.fitToPage = True
     props = workbook.properties
     props.title, props.creator, props.lastModifiedBy = TITLE, AUTHOR, AUTHOR
-    props.language, props.subject = LANGUAGE, "Sjabloon voor een projectplan of plan van aanpak"
+    props.language, props.subject = LANGUAGE, SUBJECT
     props.created = props.modified = when
     buffer = io.BytesIO()
     # Not workbook.save(): openpyxl's save_workbook sets the modified date to now.
@@ -305,7 +257,7 @@ def build_docx(when: datetime | None = None) -> bytes:
 
     core = document.core_properties
     core.title, core.author, core.last_modified_by, core.comments = TITLE, AUTHOR, AUTHOR, INTRO
-    core.language, core.subject = LANGUAGE, "Sjabloon voor een projectplan of plan van aanpak"
+    core.language, core.subject = LANGUAGE, SUBJECT
     core.created = core.modified = when
     core.last_printed = when
     core.revision = 1
@@ -324,7 +276,7 @@ def _built(name: str, when: datetime) -> bytes:
     return DOWNLOADS[name](when)
 
 
-def download_files() -> dict[str, bytes]:
+def download_files(corpus: Corpus | None = None) -> dict[str, bytes]:
     """The generated downloads, by path under the site root (e.g. 'downloads/projectplan.xlsx')."""
-    when = document_date()
+    when = document_date(corpus)
     return {f"{DOWNLOADS_DIR}/{name}": _built(name, when) for name in DOWNLOADS}

@@ -8,7 +8,8 @@ checks that they do, word for word.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+import unicodedata
+from functools import cache, lru_cache
 
 from lunr.pipeline import Pipeline
 
@@ -20,11 +21,7 @@ WORD_CHARACTERS = (
     "\uAB30-\uAB5A\uAB5C-\uAB64\uFB00-\uFB06\uFF21-\uFF3A\uFF41-\uFF5A"
 )
 STOP_WORDS = frozenset(
-    "aan al alles als altijd andere ben bij daar dan dat de der deze die dit doch doen door dus een "
-    "eens en er ge geen geweest haar had heb hebben heeft hem het hier hij hoe hun iemand iets ik in "
-    "is ja je kan kon kunnen maar me meer men met mij mijn moet na naar niet niets nog nu of om omdat "
-    "onder ons ook op over reeds te tegen toch toen tot u uit uw van veel voor want waren was wat werd "
-    "wezen wie wil worden wordt zal ze zelf zich zij zijn zo zonder zou".split()
+    ["aan", "al", "alles", "als", "altijd", "andere", "ben", "bij", "daar", "dan", "dat", "de", "der", "deze", "die", "dit", "doch", "doen", "door", "dus", "een", "eens", "en", "er", "ge", "geen", "geweest", "haar", "had", "heb", "hebben", "heeft", "hem", "het", "hier", "hij", "hoe", "hun", "iemand", "iets", "ik", "in", "is", "ja", "je", "kan", "kon", "kunnen", "maar", "me", "meer", "men", "met", "mij", "mijn", "moet", "na", "naar", "niet", "niets", "nog", "nu", "of", "om", "omdat", "onder", "ons", "ook", "op", "over", "reeds", "te", "tegen", "toch", "toen", "tot", "u", "uit", "uw", "van", "veel", "voor", "want", "waren", "was", "wat", "werd", "wezen", "wie", "wil", "worden", "wordt", "zal", "ze", "zelf", "zich", "zij", "zijn", "zo", "zonder", "zou"]
 )
 _START = re.compile(f"^[^{WORD_CHARACTERS}]+")
 _END = re.compile(f"[^{WORD_CHARACTERS}]+$")
@@ -35,26 +32,54 @@ def trim(word: str) -> str:
     return _END.sub("", _START.sub("", word))
 
 
-@lru_cache(maxsize=None)
+@cache
 def stem(word: str) -> str:
-    return _snowball().stem(word)
+    return _snowball().stemWord(word.lower())  # lower case, as NLTK's stemmer did
 
 
 @lru_cache(maxsize=1)
 def _snowball():
-    from nltk.stem.snowball import SnowballStemmer  # needs no downloaded data
+    import snowballstemmer  # Snowball's own Dutch stemmer; same output as NLTK's, without NLTK
 
-    return SnowballStemmer("dutch")
+    return snowballstemmer.stemmer("dutch_porter")
+
+
+# The finder's own normalisation, the same for the index and for every query (vinden.js does
+# exactly this, and a browser test checks that both agree word for word):
+# lower case, accents off (coördinator = coordinator), apostrophes inside names out
+# (A'REA = area), trimmed to letters and digits, stop words dropped, then stemmed twice so that
+# singular and plural meet (examen -> exam, examens -> examen -> exam; toets, toetsen -> toet).
+TERM_CHARACTERS = WORD_CHARACTERS + "0-9"
+_TERM_START = re.compile(f"^[^{TERM_CHARACTERS}]+")
+_TERM_END = re.compile(f"[^{TERM_CHARACTERS}]+$")
+_APOSTROPHES = re.compile("['\u2019\u2018`\u00b4]")
+_MARKS = re.compile("[\u0300-\u036f]")
+
+
+def plain(word: str) -> str:
+    """A word lower-cased, without accents and apostrophes, trimmed to letters and digits."""
+    word = _MARKS.sub("", unicodedata.normalize("NFD", word.lower()))
+    word = _APOSTROPHES.sub("", word)
+    return _TERM_END.sub("", _TERM_START.sub("", word))
+
+
+@cache
+def normalise(raw: str) -> str:
+    """The search term of one word ('' for a stop word or no word at all)."""
+    word = plain(raw)
+    if not word or word in STOP_WORDS:
+        return ""
+    return stem(stem(word))
+
+
+def split(text: str) -> list[str]:
+    """The raw words of a text, split as lunr's tokenizer does (white space and hyphens)."""
+    return [w for w in _SEPARATOR.split(text.lower()) if w]
 
 
 def words(text: str) -> list[str]:
-    """The search terms of a text, as the browser makes them: split, trim, drop stop words, stem."""
-    terms = []
-    for raw in _SEPARATOR.split(text.lower()):
-        word = trim(raw)
-        if word and word not in STOP_WORDS:
-            terms.append(stem(word))
-    return terms
+    """The search terms of a text: split, normalised, stop words dropped."""
+    return [t for t in map(normalise, split(text)) if t]
 
 
 def _trimmer(token, i=None, tokens=None):

@@ -11,6 +11,7 @@ from functools import lru_cache
 
 from markupsafe import escape
 
+from kennisbank.content import inputs
 from kennisbank.content.vocab import WIJK_CREDIT, load_vocabularies
 
 WIDTH = 600.0
@@ -77,3 +78,6 @@ def wijk_map_svg() -> str:
 
 def credit() -> str:
     return WIJK_CREDIT
+
+
+inputs.when_changed(wijk_map_svg.cache_clear)

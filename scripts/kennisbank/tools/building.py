@@ -13,10 +13,8 @@ import gc
 import logging
 import os
 import shutil
-import subprocess
 import sys
 import traceback
-from datetime import datetime, timezone
 from pathlib import Path
 
 from mkdocs.commands.build import build as mkdocs_build
@@ -24,11 +22,12 @@ from mkdocs.config import load_config
 from mkdocs.exceptions import MkDocsException
 
 from kennisbank.content import loader, paths
-
-from kennisbank.site import events
 from kennisbank.content.loader import load_corpus
 from kennisbank.content.model import Corpus
 from kennisbank.content.problems import ContentError, format_problems
+from kennisbank.content.publication import build_epoch
+from kennisbank.site import events
+from kennisbank.site.events import shard_entries
 
 MIN_ENTRIES_PER_SHARD = 400  # below this, a second process costs more than it saves
 
@@ -54,19 +53,6 @@ def run_mkdocs(config_file: str | Path, site_dir: Path, command: str = "build",
     finally:
         events.STATE.shard = (0, 1)
         config.plugins.on_shutdown()
-
-
-def source_date_epoch(corpus: Corpus) -> str:
-    """For reproducible builds: the time of the current commit, else the newest review date."""
-    try:
-        stamp = subprocess.run(["git", "log", "-1", "--format=%ct"], cwd=paths.ROOT, capture_output=True,
-                               text=True, timeout=10, check=True).stdout.strip()
-        if stamp.isdigit():
-            return stamp
-    except (OSError, subprocess.SubprocessError):
-        pass
-    newest = max((e.checked for e in corpus.entries() if e.checked), default="2026-01-01")
-    return str(int(datetime.fromisoformat(newest).replace(tzinfo=timezone.utc).timestamp()))
 
 
 def shard_count(corpus: Corpus) -> int:
@@ -138,7 +124,21 @@ def build_site(config_file: str = "mkdocs.yml", site_dir: str = "site", out=None
         print(format_problems(problems), file=out)
         print("De site is niet gebouwd; site/ is niet veranderd.", file=out)
         return 1
-    os.environ.setdefault("SOURCE_DATE_EPOCH", source_date_epoch(corpus))
+    saved_epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    os.environ["SOURCE_DATE_EPOCH"] = build_epoch(corpus)  # the one build date, also for MkDocs
+    box = [corpus]  # handed over, so that no frame here keeps the corpus alive in the parent
+    del corpus
+    try:
+        return _build(box, config_file, site_dir, out, shards)
+    finally:
+        if saved_epoch is None:
+            os.environ.pop("SOURCE_DATE_EPOCH", None)
+        else:
+            os.environ["SOURCE_DATE_EPOCH"] = saved_epoch
+
+
+def _build(box: list[Corpus], config_file: str, site_dir: str, out, shards: int | None) -> int:
+    corpus = box.pop()
     count = shards or shard_count(corpus)
     target = Path(site_dir).resolve()
     staging = [target.with_name(f"{target.name}.tmp-{os.getpid()}-{i}") for i in range(count)]
@@ -147,7 +147,7 @@ def build_site(config_file: str = "mkdocs.yml", site_dir: str = "site", out=None
         if count == 1:
             run_mkdocs(config_file, staging[0])
         else:
-            urls = [[e.url for e in site.shard_entries(corpus, (i, count))] for i in range(count)]
+            urls = [[e.url for e in shard_entries(corpus, (i, count))] for i in range(count)]
             del corpus
             codes = _build_in_children(config_file, staging, count)
             if any(codes):
