@@ -64,3 +64,20 @@ def test_a_broken_entry_gets_a_dutch_placeholder_page(corpus):
     page = pages["praktijken/voorbeeld.md"]
     assert "Deze pagina heeft een probleem" in page
     assert "practices/voorbeeld.md:4: thema 'x' bestaat niet" in page
+
+
+def test_every_icon_is_drawn_once_in_the_stylesheet():
+    """The icons' shapes live in kennisbank.css only; glance.py just names them."""
+    import re
+
+    from kennisbank.content import paths
+    from kennisbank.site.glance import ICONS
+
+    css = (paths.ROOT / "docs" / "assets" / "kennisbank.css").read_text(encoding="utf-8")
+    drawn = re.findall(r"\.kb-strip__icon--([a-z]+)\s*\{\s*--kb-icon:", css)
+    assert sorted(drawn) == sorted(set(drawn)), "an icon is drawn twice"
+    assert set(drawn) == ICONS
+    used = set()
+    for template in (paths.TEMPLATES_DIR).glob("*.j2"):
+        used |= set(re.findall(r"icon\(\s*['\"]([a-z]+)['\"]", template.read_text(encoding="utf-8")))
+    assert used <= ICONS, used - ICONS

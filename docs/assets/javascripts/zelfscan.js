@@ -4,8 +4,11 @@
  * dimensions and links to the practices, partners and guides that help with the weakest.
  *
  * Everything happens in this page: answers are saved as a file the visitor keeps (a Blob URL)
- * and opened again from that file. Nothing is sent anywhere. The titles and URLs of the help
- * come from the JSON block #kb-zelfscan-data, written at build time.
+ * and opened again from that file. Nothing is sent anywhere. While the tab is open the answers
+ * are also kept in the browser's session storage, so a reload does not wipe them; leaving the
+ * page with answers that are not saved to a file asks first. 'Weet niet' (value 0) counts as an
+ * answer, but not in the scores. The titles and URLs of the help come from the JSON block
+ * #kb-zelfscan-data, written at build time.
  */
 (function () {
   "use strict";
@@ -17,8 +20,10 @@
   var SVG_NS = "http://www.w3.org/2000/svg";
   var MAX_LISTED = 8;  // unanswered statements listed by name; the rest are marked in the form
   var KIND_HEADINGS = { practices: "Praktijken", partners: "Partners", guides: "Stappenplannen" };
+  var UNKNOWN = 0;  // the value of 'weet niet / niet van toepassing'
   var data = JSON.parse(dataBlock.textContent);
   var scaleMax = data.scale.length;
+  var STORAGE_KEY = "kb-zelfscan:" + data.format + ":" + data.version;
 
   var form = document.getElementById("kb-zelfscan-form");
   var errors = document.getElementById("kb-zelfscan-errors");
@@ -28,6 +33,8 @@
   var fileError = document.getElementById("kb-zelfscan-file-error");
   var statusLine = document.getElementById("kb-zelfscan-status");
   var result = document.getElementById("kb-zelfscan-result");
+  var resultTitle = document.getElementById("kb-zelfscan-result-title");
+  var unsaved = false;  // answers given or changed since they were last saved to (or opened from) a file
 
   var statementIds = [];
   data.dimensions.forEach(function (dimension) {
@@ -74,12 +81,26 @@
 
   /* ---------- Scores ---------- */
 
+  function unknown() {
+    return statementIds.filter(function (id) { return answerOf(id) === UNKNOWN; });
+  }
+
+  // The average of the answers on the scale; 'weet niet' is left out. A dimension with only
+  // 'weet niet' answers has no score (null).
   function scores() {
     return data.dimensions.map(function (dimension) {
-      var sum = 0;
-      dimension.statements.forEach(function (id) { sum += answerOf(id); });
-      return { dimension: dimension, score: sum / dimension.statements.length };
+      var sum = 0, counted = 0;
+      dimension.statements.forEach(function (id) {
+        var value = answerOf(id);
+        if (value) { sum += value; counted += 1; }
+      });
+      return { dimension: dimension, score: counted ? sum / counted : null,
+               unknown: dimension.statements.length - counted };
     });
+  }
+
+  function plural(count, one, many) {
+    return count + " " + (count === 1 ? one : many);
   }
 
   function formatScore(score) {
@@ -168,10 +189,14 @@
       });
       chart.appendChild(label);
       y += row.lines.length * lineHeight;
-      var barWidth = plot * row.item.score / scaleMax;
-      chart.appendChild(svg("rect", { x: left, y: y + 4, width: barWidth, height: 18, rx: 2,
-        class: barClass(row.item, strongest, weakest) }));
-      chart.appendChild(svg("text", { x: left + barWidth + 6, y: y + 18, class: "kb-scan__value" }, formatScore(row.item.score)));
+      if (row.item.score === null) {
+        chart.appendChild(svg("text", { x: left, y: y + 18, class: "kb-scan__value" }, "geen score: alles ‘weet niet’"));
+      } else {
+        var barWidth = plot * row.item.score / scaleMax;
+        chart.appendChild(svg("rect", { x: left, y: y + 4, width: barWidth, height: 18, rx: 2,
+          class: barClass(row.item, strongest, weakest) }));
+        chart.appendChild(svg("text", { x: left + barWidth + 6, y: y + 18, class: "kb-scan__value" }, formatScore(row.item.score)));
+      }
       y += 32;
     });
     return chart;
@@ -184,10 +209,17 @@
       var row = el("tr");
       var head = el("th", { scope: "row" }, item.dimension.title);
       row.appendChild(head);
+      if (item.score === null) {
+        row.appendChild(el("td", {}, "–"));
+        row.appendChild(el("td", {}, "Geen score: alle stellingen beantwoord met ‘weet niet’"));
+        body.appendChild(row);
+        return;
+      }
       row.appendChild(el("td", {}, formatScore(item.score)));
       var note = meaning(item.score);
       if (weakest.indexOf(item) >= 0) note += " (grootste werkpunt)";
       else if (strongest.indexOf(item) >= 0) note += " (sterkste kenmerk)";
+      if (item.unknown) note += "; " + plural(item.unknown, "stelling", "stellingen") + " ‘weet niet’";
       row.appendChild(el("td", {}, note));
       body.appendChild(row);
     });
@@ -199,7 +231,7 @@
     var list = el("ul");
     links.forEach(function (link) {
       var item = el("li");
-      item.appendChild(el("a", { href: link.url }, link.title));
+      item.appendChild(printable(el("a", { href: link.url }, link.title)));
       if (link.summary) item.appendChild(document.createTextNode(": " + link.summary));
       list.appendChild(item);
     });
@@ -240,8 +272,41 @@
 
   /* ---------- Result ---------- */
 
+  // On paper a link shows its full address (see the print rules in kennisbank.css).
+  function printable(link) {
+    link.setAttribute("data-kb-print-url", link.href);
+    return link;
+  }
+
+  function describeUnknown() {
+    var target = document.getElementById("kb-zelfscan-unknown");
+    var count = unknown().length;
+    target.textContent = count === 0 ? "" : plural(count, "stelling", "stellingen") +
+      " beantwoord met ‘weet niet’ of ‘niet van toepassing’; " + (count === 1 ? "die telt" : "die tellen") +
+      " niet mee in de scores.";
+    target.hidden = count === 0;
+  }
+
+  function showNoScore() {
+    result.hidden = false;
+    document.getElementById("kb-zelfscan-chart").textContent = "";
+    document.querySelector("#kb-zelfscan-table tbody").textContent = "";
+    ["kb-zelfscan-strongest", "kb-zelfscan-weakest", "kb-zelfscan-advice"].forEach(function (id) {
+      document.getElementById(id).textContent = "";
+    });
+    document.getElementById("kb-zelfscan-strongest").appendChild(el("p", {},
+      "Er is geen score: je beantwoordde alle stellingen met ‘weet niet’."));
+    describeUnknown();
+    root.classList.add("kb-scan--has-result");
+  }
+
   function showResult(moveFocus) {
-    var items = scores();
+    var items = scores().filter(function (item) { return item.score !== null; });
+    if (!items.length) {
+      showNoScore();
+      if (moveFocus) focusResult();
+      return "Je resultaat staat hieronder. Er is geen score: alle stellingen zijn beantwoord met ‘weet niet’.";
+    }
     var values = items.map(function (item) { return item.score; });
     var high = Math.max.apply(null, values), low = Math.min.apply(null, values);
     var strongest = items.filter(function (item) { return same(item.score, high); });
@@ -251,8 +316,13 @@
     result.hidden = false;  // first, so the chart can measure the room it has
     var chartBox = document.getElementById("kb-zelfscan-chart");
     chartBox.textContent = "";
-    chartBox.appendChild(drawChart(items, allEqual ? [] : strongest, allEqual ? [] : weakest, chartBox.clientWidth));
-    fillTable(items, allEqual ? [] : strongest, allEqual ? [] : weakest);
+    var all = scores();  // with the dimensions that have no score, so the table and chart show them too
+    all = all.map(function (item) {
+      return items.filter(function (scored) { return scored.dimension === item.dimension; })[0] || item;
+    });
+    chartBox.appendChild(drawChart(all, allEqual ? [] : strongest, allEqual ? [] : weakest, chartBox.clientWidth));
+    fillTable(all, allEqual ? [] : strongest, allEqual ? [] : weakest);
+    describeUnknown();
     describeExtreme(document.getElementById("kb-zelfscan-strongest"), strongest, true, allEqual);
     describeExtreme(document.getElementById("kb-zelfscan-weakest"), weakest, false, allEqual);
     showAdvice(weakest, allEqual);
@@ -262,10 +332,16 @@
     document.getElementById("kb-zelfscan-meta").textContent = (name ? name + ", " : "") + "ingevuld op " + today + ".";
 
     root.classList.add("kb-scan--has-result");
-    if (moveFocus) result.focus();
+    if (moveFocus) focusResult();
     return allEqual
       ? "Je resultaat staat hieronder. Alle kenmerken scoren even hoog."
       : "Je resultaat staat hieronder. Sterkste kenmerk: " + titles(strongest) + ". Grootste werkpunt: " + titles(weakest) + ".";
+  }
+
+  // The result's heading at the top of the screen (below the sticky header), with the focus.
+  function focusResult() {
+    resultTitle.focus({ preventScroll: true });
+    resultTitle.scrollIntoView({ block: "start" });
   }
 
   function hideResult() {
@@ -349,6 +425,7 @@
     link.click();
     link.remove();
     window.setTimeout(function () { URL.revokeObjectURL(url); }, 10000);
+    setUnsaved(false);
     announce("Je antwoorden zijn bewaard als bestand. Open het later hier opnieuw om verder te werken.");
   }
 
@@ -365,7 +442,7 @@
     var given = {};
     Object.keys(saved.answers).forEach(function (id) {
       var value = saved.answers[id];
-      if (statementIds.indexOf(id) >= 0 && Number.isInteger(value) && value >= 1 && value <= scaleMax) given[id] = value;
+      if (statementIds.indexOf(id) >= 0 && Number.isInteger(value) && value >= UNKNOWN && value <= scaleMax) given[id] = value;
     });
     return { name: typeof saved.name === "string" ? saved.name : "", answers: given };
   }
@@ -378,11 +455,14 @@
       nameInput.value = saved.name;
       updateProgress();
       clearErrors();
+      setUnsaved(false);
       var missing = unanswered();
       if (missing.length === 0) {
         announce("Bestand geopend. " + showResult(true));
+        remember();
       } else {
         hideResult();
+        remember();
         announce("Bestand geopend. Je hebt nog " + missing.length + " van de " + statementIds.length +
           " stellingen niet beantwoord.");
       }
@@ -391,6 +471,57 @@
     }).then(function () {
       fileInput.value = "";  // so the same file can be opened again
     });
+  }
+
+  /* ---------- Kept while the tab is open: session storage, and a question before leaving ---------- */
+
+  function askBeforeLeaving(event) {
+    event.preventDefault();
+    event.returnValue = "";  // older browsers need a value to ask
+    return "";
+  }
+
+  function setUnsaved(value) {
+    value = value && Object.keys(answers()).length > 0;
+    if (value !== unsaved) {
+      if (value) window.addEventListener("beforeunload", askBeforeLeaving);
+      else window.removeEventListener("beforeunload", askBeforeLeaving);
+    }
+    unsaved = value;
+    root.dataset.unsaved = value ? "ja" : "nee";
+    remember();
+  }
+
+  function storage() {
+    try { return window.sessionStorage; } catch (error) { return null; }  // blocked by the browser
+  }
+
+  function remember() {
+    var store = storage();
+    if (!store) return;
+    var given = answers();
+    try {
+      if (!Object.keys(given).length && !nameInput.value.trim()) store.removeItem(STORAGE_KEY);
+      else store.setItem(STORAGE_KEY, JSON.stringify({ name: nameInput.value, answers: given,
+        unsaved: unsaved, result: !result.hidden }));
+    } catch (error) { /* storage full or blocked: the page works without it */ }
+  }
+
+  function restore() {
+    var store = storage(), kept;
+    try { kept = store && JSON.parse(store.getItem(STORAGE_KEY) || "null"); } catch (error) { kept = null; }
+    if (!kept || typeof kept.answers !== "object" || kept.answers === null) return;
+    var given = {};
+    Object.keys(kept.answers).forEach(function (id) {
+      var value = kept.answers[id];
+      if (statementIds.indexOf(id) >= 0 && Number.isInteger(value) && value >= UNKNOWN && value <= scaleMax) given[id] = value;
+    });
+    setAnswers(given);
+    nameInput.value = typeof kept.name === "string" ? kept.name : "";
+    updateProgress();
+    if (kept.result && unanswered().length === 0) showResult(false);
+    setUnsaved(kept.unsaved !== false);
+    if (Object.keys(given).length) announce("Je antwoorden van daarnet staan er nog. Ze blijven in deze browser tot je het tabblad sluit.");
   }
 
   /* ---------- Wiring ---------- */
@@ -405,6 +536,7 @@
     }
     clearErrors();
     announce(showResult(true));
+    remember();
   });
 
   form.addEventListener("change", function (event) {
@@ -413,13 +545,16 @@
     setOpen(event.target.name, false);
     if (!errors.hidden && unanswered().length === 0) clearErrors();
     if (!result.hidden) showResult(false);  // keep a shown result in step with the answers
+    setUnsaved(true);
   });
+  nameInput.addEventListener("input", function () { setUnsaved(true); });
 
   form.addEventListener("reset", function () {
     window.setTimeout(function () {
       updateProgress();
       clearErrors();
       hideResult();
+      setUnsaved(false);
       announce("Alle antwoorden zijn gewist.");
     }, 0);
   });
@@ -434,6 +569,8 @@
   document.getElementById("kb-zelfscan-nojs").hidden = true;
   document.getElementById("kb-zelfscan-open").hidden = false;
   document.getElementById("kb-zelfscan-actions").hidden = false;
+  result.querySelectorAll("a[href]").forEach(printable);
   updateProgress();
+  restore();
   document.documentElement.dataset.kbZelfscan = "klaar";
 })();

@@ -18,7 +18,8 @@ from kennisbank.site.events import STATE
 
 PAGE_SRC = "zelfscan.md"
 DATA_FORMAT = "kennisbank-zelfscan"  # written into a saved result; zelfscan.js checks it
-DATA_VERSION = 1
+DATA_VERSION = 1  # version 1 files may also hold 0: 'weet niet' (zelfscan.js, UNKNOWN)
+UNKNOWN_LABEL = "Weet niet / niet van toepassing"
 
 
 @lru_cache(maxsize=1)
@@ -58,7 +59,7 @@ def zelfscan() -> str:
     corpus = STATE.corpus
     guide_urls = {g.id: rel_url(PAGE_SRC, g.src_uri) for g in corpus.guides.values()}
     return _environment().get_template("zelfscan.html.j2").render(
-        dimensions=scan.dimensions, scale=scan.scale, data=page_data(scan, corpus), guide_urls=guide_urls,
+        dimensions=scan.dimensions, scale=scan.scale, unknown_label=UNKNOWN_LABEL, data=page_data(scan, corpus), guide_urls=guide_urls,
         statement_count=sum(len(d["statements"]) for d in scan.dimensions))
 
 
