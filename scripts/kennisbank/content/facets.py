@@ -21,5 +21,6 @@ FACETS = (
     Facet("vorm", "support_forms", "Vorm van ondersteuning"),
     Facet("bewijs", "evidence", "Bewijsniveau"),
     Facet("kosten", "costs", "Kosten"),
+    Facet("taal", "languages", "Spreekt ook"),
 )
 FACET_VOCABULARIES = {f.param: f.vocabulary for f in FACETS}

@@ -21,7 +21,11 @@ WORD_CHARACTERS = (
     "\uAB30-\uAB5A\uAB5C-\uAB64\uFB00-\uFB06\uFF21-\uFF3A\uFF41-\uFF5A"
 )
 STOP_WORDS = frozenset(
-    ["aan", "al", "alles", "als", "altijd", "andere", "ben", "bij", "daar", "dan", "dat", "de", "der", "deze", "die", "dit", "doch", "doen", "door", "dus", "een", "eens", "en", "er", "ge", "geen", "geweest", "haar", "had", "heb", "hebben", "heeft", "hem", "het", "hier", "hij", "hoe", "hun", "iemand", "iets", "ik", "in", "is", "ja", "je", "kan", "kon", "kunnen", "maar", "me", "meer", "men", "met", "mij", "mijn", "moet", "na", "naar", "niet", "niets", "nog", "nu", "of", "om", "omdat", "onder", "ons", "ook", "op", "over", "reeds", "te", "tegen", "toch", "toen", "tot", "u", "uit", "uw", "van", "veel", "voor", "want", "waren", "was", "wat", "werd", "wezen", "wie", "wil", "worden", "wordt", "zal", "ze", "zelf", "zich", "zij", "zijn", "zo", "zonder", "zou"]
+    "aan al alles als altijd andere ben bij daar dan dat de der deze die dit doch doen door dus een "
+    "eens en er ge geen geweest haar had heb hebben heeft hem het hier hij hoe hun iemand iets ik in "
+    "is ja je kan kon kunnen maar me meer men met mij mijn moet na naar niet niets nog nu of om omdat "
+    "onder ons ook op over reeds te tegen toch toen tot u uit uw van veel voor want waren was wat "
+    "werd wezen wie wil worden wordt zal ze zelf zich zij zijn zo zonder zou".split()
 )
 _START = re.compile(f"^[^{WORD_CHARACTERS}]+")
 _END = re.compile(f"[^{WORD_CHARACTERS}]+$")

@@ -1,47 +1,51 @@
-"""The finder's data: a lunr index (Dutch pipeline) plus compact facet data per entry.
+"""The finder's data: lunr's BM25 weights over the whole text of every entry and hand-written
+page, computed here and shipped in shards that the browser loads per query term.
 
-lunr.py builds the index; we ship the builder's state (terms, postings, term frequencies, field
-lengths) in a packed form, and the browser hands it to lunr.js's own Builder to compute the
-vectors (docs/assets/javascripts/vinden.js). That file is a fraction of lunr's serialised index,
-whose score vectors make up most of its weight.
+Files (under assets/zoeken/):
+- vinden.json: what every query needs, and no more: facet values, the facets of every entry
+  (for counts), the synonyms, the question and stop words, words to suggest, and the first term
+  of each index shard.
+- t/<n>.json: one shard of the index: for every term in its range of sorted terms the entries
+  that contain it with their score (`t`), and the compounds the term is a part of (`d`).
+- s/<n>.json: title, address and summary of entry n, fetched when a result is shown.
 
-Entries are numbered; facet values are stored as positions in the facet's value list. What is
-searched as text: the title (boosted), the summary, the keywords (labels of themes and forms) and
-an excerpt of the body. Everything else is only a facet. The summaries, needed only to show
-results, are split off into small files that the finder fetches when it shows them.
-"""
+Every term is made by dutch.words, the one normalisation that vinden.js repeats for queries.
+Scores follow lunr's BM25 (k1 1.2, b 0.75, idf as lunr computes it) with the field boosts
+below, summed over the fields and stored as whole numbers (score × 4)."""
 from __future__ import annotations
 
 import json
+import math
+from collections import Counter
+from dataclasses import dataclass, field
 
-from lunr.builder import Builder
-
-from kennisbank.search import dutch
-from kennisbank.content.model import Corpus, Entry
 from kennisbank.content.facets import FACET_VOCABULARIES as FACETS
-from kennisbank.content.model import KINDS
+from kennisbank.content.model import KINDS, Corpus, Entry
 from kennisbank.content.vocab import Vocabularies, load_vocabularies
+from kennisbank.search import compounds, dutch, synonyms
+from kennisbank.search.texts import Page, entry_text, hand_written_pages
 
-BODY_TERMS = 40  # distinct body terms indexed per entry: enough to find it, small enough to ship
+FIELDS = {"titel": 10, "samenvatting": 4, "trefwoorden": 2, "tekst": 1}
+K1, B = 1.2, 0.75
+SCALE = 4  # stored score = round(BM25 × SCALE)
 SUMMARY_CHARS = 220
-SUMMARY_SHARD = 500  # entries per summaries file
+SHARD_BUDGET = 12_000  # characters of postings per index shard
+SUGGESTIONS = 2500
+PAGE_KIND = ("pagina", "Pagina")
 
 
-
-def _body_text(entry: Entry) -> str:
-    data = entry.data
-    if entry.kind.name == "practice":
-        parts = [entry.body, *(s["title"] + " " + s["text"] for s in data["steps"]), data["impact"]]
-    elif entry.kind.name == "partner":
-        parts = [*(s["name"] + " " + s["description"] for s in data["services"]),
-                 data.get("alternate_name", ""), data.get("organization", ""), data["application_process"]]
-    else:
-        parts = [data.get("intro", ""), *(s["title"] + " " + s["text"] for s in data["steps"])]
-    return " ".join(parts)
+@dataclass
+class Doc:
+    kind: str
+    title: str
+    url: str
+    summary: str
+    fields: dict[str, str]
+    item: dict = field(default_factory=dict)
 
 
-def _summary(entry: Entry) -> str:
-    text = " ".join((entry.data.get("summary") or entry.data.get("description", "")).split())
+def _summary(text: str) -> str:
+    text = " ".join(text.split())
     return text if len(text) <= SUMMARY_CHARS else text[:SUMMARY_CHARS].rsplit(" ", 1)[0] + " …"
 
 
@@ -52,118 +56,190 @@ def _ages(entry: Entry, vocab: Vocabularies) -> list[int]:
     return [min(r[0] for r in ranges), max(r[1] for r in ranges)] if ranges else []
 
 
-def _area(entry: Entry, vocab: Vocabularies, positions: dict[str, dict[str, int]]) -> list:
-    """Where a partner works: ['stad'], ['provincie'], ['vlaanderen'], ['d', district...] or
-    ['w', wijk...] (districts and wijken by their position in the facet)."""
+def _area(entry: Entry, vocab: Vocabularies, positions: dict) -> tuple[list, list[str]]:
+    """Where a partner works, for the facets (['stad'], ['d', districts...], ['w', wijken...]) and
+    as words (the district and wijk names, so that a place name finds who works there)."""
     area = entry.data["service_area"]
     if area["scope"] in ("stad", "provincie", "vlaanderen"):
-        return [area["scope"]]
+        return [area["scope"]], []
     if area["scope"] == "districten":
-        return ["d", *(positions["district"][d] for d in area["districts"])]
-    return ["w", *(positions["wijk"][w] for w in area["wijken"])]
+        wijken = [w for d in area["districts"] for w in vocab.wijken_of_district(d)]
+        names = [vocab.label("districts", d) for d in area["districts"]] + [vocab.label("wijken", w) for w in wijken]
+        return ["d", *(positions["district"][d] for d in area["districts"])], names
+    names = [vocab.label("wijken", w) for w in area["wijken"]]
+    names += sorted({vocab.label("districts", vocab.terms["wijken"][w].extra["district"]) for w in area["wijken"]})
+    return ["w", *(positions["wijk"][w] for w in area["wijken"])], names
 
 
-def make_builder(corpus: Corpus, vocab: Vocabularies | None = None) -> tuple[Builder, list[Entry]]:
-    """A lunr.py Builder filled with the published entries, numbered in the order returned.
-    (Call .build() for a searchable lunr.py index; the site ships the packed builder state.)"""
+def _entry_doc(entry: Entry, vocab: Vocabularies, positions: dict) -> Doc:
+    data = entry.data
+    keywords = [vocab.label("themes", t) for t in entry.themes]
+    keywords += [vocab.label("support_forms", f) for f in data.get("support_forms", [])]
+    keywords += [entry.kind.label, data.get("alternate_name", ""), data.get("organization", "")]
+    facets = {"thema": [positions["thema"][t] for t in entry.themes],
+              "niveau": [positions["niveau"][lv] for lv in entry.levels]}
+    item = {"k": entry.kind.code, "a": _ages(entry, vocab)}
+    if entry.kind.name == "partner":
+        facets["vorm"] = [positions["vorm"][f] for f in data["support_forms"]]
+        facets["kosten"] = [positions["kosten"][data["fees"]["level"]]]
+        if "taal" in positions and data.get("languages"):
+            facets["taal"] = [positions["taal"][lang] for lang in data["languages"] if lang in positions["taal"]]
+            keywords += [vocab.label("languages", lang) for lang in data["languages"]]
+        item["w"], places = _area(entry, vocab, positions)
+        keywords += places
+        if entry.is_stopped:
+            item["x"] = 1
+    elif entry.kind.name == "practice":
+        facets["bewijs"] = [positions["bewijs"][data["evidence"]["level"]]]
+        facets["kosten"] = [positions["kosten"][data["cost"]["level"]]]
+    item["f"] = facets
+    summary = data.get("summary") or data.get("description", "")
+    return Doc(entry.kind.code, entry.title, entry.url, _summary(summary),
+               {"titel": entry.title, "samenvatting": summary, "trefwoorden": " ".join(keywords),
+                "tekst": entry_text(entry)}, item)
+
+
+def _page_doc(page: Page) -> Doc:
+    item = {"k": PAGE_KIND[0], "a": [], "f": {}}
+    if page.language != "nl":
+        item["l"] = page.language
+    return Doc(PAGE_KIND[0], page.title, page.url, _summary(page.summary),
+               {"titel": page.title, "samenvatting": "", "trefwoorden": PAGE_KIND[1], "tekst": page.text}, item)
+
+
+def field_terms(text: str) -> list[str]:
+    """The terms of a text; a hyphenated word also counts as one word (e-mail = email)."""
+    terms = dutch.words(text)
+    terms += [t for t in (dutch.normalise(w.replace("-", "")) for w in text.lower().split() if "-" in w.strip("-"))
+              if t]
+    return terms
+
+
+def collect_docs(corpus: Corpus, vocab: Vocabularies, positions: dict, pages: list[Page] | None = None) -> list[Doc]:
+    order = {kind.name: n for n, kind in enumerate(KINDS.values())}
+    entries = sorted(corpus.entries(), key=lambda e: (order[e.kind.name], e.title.lower(), e.id))
+    pages = hand_written_pages() if pages is None else pages
+    return [_entry_doc(e, vocab, positions) for e in entries] + [_page_doc(p) for p in pages]
+
+
+def score_terms(docs: list[Doc]) -> tuple[dict[str, dict[int, int]], dict[str, dict[int, int]]]:
+    """BM25 as lunr scores it, per term and document; and per compound part the documents of
+    the compounds it is part of (with the compound's score)."""
+    counts = [{f: Counter(field_terms(d.fields[f])) for f in FIELDS} for d in docs]
+    n = len(docs)
+    average = {f: (sum(sum(c[f].values()) for c in counts) / n) or 1 for f in FIELDS}
+    df: Counter = Counter()
+    for c in counts:
+        for f in FIELDS:
+            df.update(c[f].keys())
+    scores: dict[str, dict[int, int]] = {}
+    for number, c in enumerate(counts):
+        total: Counter = Counter()
+        for f, boost in FIELDS.items():
+            length = sum(c[f].values())
+            for term, tf in c[f].items():
+                idf = math.log(1 + abs((n - df[term] + 0.5) / (df[term] + 0.5)))
+                total[term] += idf * (K1 + 1) * tf / (K1 * (1 - B + B * length / average[f]) + tf) * boost
+        for term, value in total.items():
+            scores.setdefault(term, {})[number] = max(1, round(value * SCALE))
+    known = set(scores)
+    split_cache: dict[str, set[str]] = {}
+    parts: dict[str, dict[int, int]] = {}
+    for number, doc in enumerate(docs):
+        words = {dutch.plain(w) for f in ("titel", "tekst") for w in dutch.split(doc.fields[f])}
+        for word in words:
+            if len(word) < compounds.MIN_WORD:
+                continue
+            if word not in split_cache:
+                split_cache[word] = compounds.parts(word, known)
+            whole = dutch.normalise(word)
+            for part in split_cache[word]:
+                value = scores.get(whole, {}).get(number, 1)
+                target = parts.setdefault(part, {})
+                target[number] = max(target.get(number, 0), value)
+    return scores, parts
+
+
+def _pack(postings: dict[int, int]) -> list[int]:
+    packed, previous = [], 0
+    for number in sorted(postings):
+        packed += [number - previous, postings[number]]
+        previous = number
+    return packed
+
+
+def shard(scores: dict, parts: dict) -> tuple[list[str], list[dict]]:
+    """Split the sorted terms into ranges of about SHARD_BUDGET characters."""
+    starts, shards, current, size = [], [], None, 0
+    for key in sorted(set(scores) | set(parts)):
+        if current is None or size > SHARD_BUDGET:
+            current = {"t": {}, "d": {}}
+            starts.append(key)
+            shards.append(current)
+            size = 0
+        if key in scores:
+            current["t"][key] = _pack(scores[key])
+            size += 4 * len(scores[key])
+        if key in parts:
+            current["d"][key] = _pack(parts[key])
+            size += 4 * len(parts[key])
+        size += len(key) + 4
+    return starts, shards
+
+
+def _suggestions(docs: list[Doc]) -> list[str]:
+    """Readable words to suggest when nothing is found: from titles and keywords."""
+    seen: Counter = Counter()
+    form: dict[str, Counter] = {}
+    for doc in docs:
+        for word in {dutch.plain(w) for w in dutch.split(doc.title + " " + doc.fields["trefwoorden"])}:
+            term = dutch.normalise(word)
+            if term and len(word) >= 4 and not word.isdigit():
+                seen[term] += 1
+                form.setdefault(term, Counter())[word] += 1
+    return sorted(form[t].most_common(1)[0][0] for t, _ in seen.most_common(SUGGESTIONS))
+
+
+def build_finder_data(corpus: Corpus, vocab: Vocabularies | None = None,
+                      pages: list[Page] | None = None) -> tuple[dict, list[dict], list[list]]:
+    """The finder's main data file, its index shards and the summaries (title, url, text)."""
     vocab = vocab or load_vocabularies()
-    entries = sorted(corpus.entries(), key=lambda e: (e.kind.name, e.title.lower(), e.id))
-    builder = Builder()
-    dutch.configure(builder)
-    builder.pipeline.reset()  # terms arrive already trimmed, filtered and stemmed (dutch.words)
-    builder.ref("i")
-    builder.field("titel", boost=10)
-    builder.field("samenvatting", boost=4)
-    builder.field("trefwoorden", boost=2)
-    builder.field("tekst")
-    for number, entry in enumerate(entries):
-        keywords = [vocab.label("themes", t) for t in entry.themes]
-        keywords += [vocab.label("support_forms", f) for f in entry.data.get("support_forms", [])]
-        keywords.append(entry.kind.label)
-        builder.add({
-            "i": str(number),
-            "titel": dutch.words(entry.title + " " + entry.data.get("alternate_name", "")),
-            "samenvatting": dutch.words(_summary(entry)),
-            "trefwoorden": dutch.words(" ".join(keywords)),
-            "tekst": list(dict.fromkeys(dutch.words(_body_text(entry))))[:BODY_TERMS],
-        })
-    return builder, entries
-
-
-def build_finder_data(corpus: Corpus, vocab: Vocabularies | None = None) -> tuple[dict, list[list[str]]]:
-    """The finder's data file and its summaries, split in shards."""
-    vocab = vocab or load_vocabularies()
+    wrong = synonyms.problems(set(vocab.ids("wijken")))
+    if wrong:
+        raise synonyms.SynonymError("\n".join(wrong))
     positions = {param: {term: i for i, term in enumerate(vocab.ids(name))} for param, name in FACETS.items()}
-    builder, entries = make_builder(corpus, vocab)
-    docs = []
-    for entry in entries:
-        facets = {
-            "thema": [positions["thema"][t] for t in entry.themes],
-            "niveau": [positions["niveau"][lv] for lv in entry.levels],
-        }
-        if entry.kind.name == "partner":
-            facets["vorm"] = [positions["vorm"][f] for f in entry.data["support_forms"]]
-            facets["kosten"] = [positions["kosten"][entry.data["fees"]["level"]]]
-        elif entry.kind.name == "practice":
-            facets["bewijs"] = [positions["bewijs"][entry.data["evidence"]["level"]]]
-            facets["kosten"] = [positions["kosten"][entry.data["cost"]["level"]]]
-        doc = {"k": entry.kind.code, "t": entry.title, "u": entry.url,
-               "f": facets, "a": _ages(entry, vocab)}
-        if entry.kind.name == "partner":
-            doc["w"] = _area(entry, vocab, positions)
-        docs.append(doc)
-
+    docs = collect_docs(corpus, vocab, positions, pages)
+    scores, parts = score_terms(docs)
+    starts, shards = shard(scores, parts)
     facet_values = {param: [[t.id, t.extra.get("short", t.label)] for t in vocab.terms[name].values()]
                     for param, name in FACETS.items()}
     districts = positions["district"]
     facet_values["wijk"] = [[t.id, t.label, districts[t.extra["district"]]] for t in vocab.terms["wijken"].values()]
-    facet_values["soort"] = [[k.code, k.label] for k in KINDS.values()]
-    summaries = [_summary(e) for e in entries]
+    facet_values["soort"] = [[k.code, k.label] for k in KINDS.values()] + [list(PAGE_KIND)]
+    languages = {t.id: t.label for t in vocab.terms["languages"].values()} if "languages" in vocab.terms else {}
+    wijk_names = [[w["naam"], [positions["wijk"][i] for i in w["wijken"] if i in positions["wijk"]]]
+                  for w in synonyms.wijk_names()]
     return {
-        "versie": 1,
+        "versie": 2,
+        "tekens": dutch.TERM_CHARACTERS,
         "stopwoorden": sorted(dutch.STOP_WORDS),
+        **synonyms.for_finder(),
         "facetten": facet_values,
-        "items": docs,
-        "index": pack_index(builder),
-        "samenvattingen": {"per": SUMMARY_SHARD, "aantal": len(range(0, len(summaries), SUMMARY_SHARD))},
-    }, [summaries[i:i + SUMMARY_SHARD] for i in range(0, len(summaries), SUMMARY_SHARD)]
-
-
-def pack_index(builder: Builder) -> dict:
-    """The state of a built lunr.py Builder, packed: for each field and each term (in sorted
-    order) the numbers of the documents that contain it, as gaps from the previous number; a
-    negative number after a gap is the term frequency of that document when it is not 1."""
-    fields = list(builder._fields)
-    terms = sorted(builder.inverted_index)
-    postings = []
-    for field in fields:
-        per_term = []
-        for term in terms:
-            packed, previous = [], 0
-            for ref in sorted(int(r) for r in builder.inverted_index[term][field]):
-                packed.append(ref - previous)
-                previous = ref
-                frequency = builder.field_term_frequencies[f"{field}/{ref}"][term]
-                if frequency != 1:
-                    packed.append(-frequency)
-            per_term.append(packed)
-        postings.append(per_term)
-    documents = builder.document_count
-    return {
-        "velden": fields,
-        "boosts": [builder._fields[f].boost for f in fields],
-        "documenten": documents,
-        "termen": terms,
-        "postings": postings,
-        "lengtes": [[builder.field_lengths[f"{field}/{n}"] for n in range(documents)] for field in fields],
-        "pipeline": builder.search_pipeline.serialize(),
-    }
+        "filters": ["soort", *FACETS],
+        "talen": languages,
+        "wijknamen": wijk_names,
+        "items": [d.item for d in docs],
+        "scherven": starts,
+        "schaal": SCALE,
+        "woorden": _suggestions(docs),
+    }, shards, [[d.title, d.url, d.summary] for d in docs]
 
 
 def finder_files(corpus: Corpus) -> dict[str, str]:
     """The finder's files, by path under the site root."""
-    data, shards = build_finder_data(corpus)
-    dump = lambda value: json.dumps(value, ensure_ascii=False, separators=(",", ":"), sort_keys=True)  # noqa: E731
+    data, shards, summaries = build_finder_data(corpus)
+    dump = lambda value: json.dumps(value, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
     files = {"assets/zoeken/vinden.json": dump(data)}
-    files.update({f"assets/zoeken/samenvattingen-{n}.json": dump(shard) for n, shard in enumerate(shards)})
+    files.update({f"assets/zoeken/t/{n}.json": dump(s) for n, s in enumerate(shards)})
+    files.update({f"assets/zoeken/s/{n}.json": dump(s) for n, s in enumerate(summaries)})
     return files

@@ -3,12 +3,14 @@ from __future__ import annotations
 
 from markupsafe import Markup
 
-from kennisbank.content.model import KINDS
-from kennisbank.site.render import _environment
 from kennisbank.content.facets import FACETS
-from kennisbank.site.events import STATE
+from kennisbank.content.model import KINDS
 from kennisbank.content.vocab import load_vocabularies
+from kennisbank.site.events import STATE
+from kennisbank.site.render import _environment
 from kennisbank.site.wijkmap import credit, wijk_map_svg
+
+POPULAR_WIJK_NAMES = "synoniemen.yaml"
 
 
 
@@ -25,6 +27,17 @@ def finder() -> str:
                  for d in vocab.terms["districts"].values()]
     html = _environment().get_template("finder.html.j2").render(
         themes=themes, facets=facets, districts=districts, ages=range(2, 26),
-        kinds=[(k.code, k.label) for k in KINDS.values()],
+        kinds=[(k.code, k.label) for k in KINDS.values()] + [("pagina", "Pagina")],
+        popular=_popular_wijk_names(),
         map=Markup(wijk_map_svg()), credit=credit())
     return html
+
+
+def _popular_wijk_names() -> list[dict]:
+    """Popular names of wijken from schemas/synoniemen.yaml (read as data: the site package
+    does not import the search package)."""
+    import yaml
+
+    from kennisbank.content import paths
+    data = yaml.safe_load((paths.SCHEMAS_DIR / POPULAR_WIJK_NAMES).read_text(encoding="utf-8"))
+    return data.get("wijknamen", [])
