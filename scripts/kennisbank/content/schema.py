@@ -22,7 +22,8 @@ from kennisbank.content.vocab import VOCABULARIES, VOCABULARY_NAMES, Vocabularie
 from kennisbank.content.yamlio import YamlDoc
 
 SCHEMA_FILES = {"practice": "practice.schema.json", "partners": "partners.schema.json",
-                "guide": "guide.schema.json", "selfscan": "selfscan.schema.json"}
+                "guide": "guide.schema.json", "selfscan": "selfscan.schema.json",
+                "synonyms": "synoniemen.schema.json"}
 
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _EMAIL = re.compile(r"^[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}$")

@@ -2,13 +2,17 @@
 wijk names; question words. Validated against schemas/synoniemen.schema.json when loaded."""
 from __future__ import annotations
 
-import json
 from functools import lru_cache
+from pathlib import Path
 
 import yaml
-from jsonschema import Draft202012Validator
 
 from kennisbank.content import paths
+from kennisbank.content.inputs import when_changed
+from kennisbank.content.problems import Problem, format_problems
+from kennisbank.content.schema import validate
+from kennisbank.content.vocab import load_vocabularies
+from kennisbank.content.yamlio import parse_yaml
 from kennisbank.search import dutch
 
 FILE = "synoniemen.yaml"
@@ -18,16 +22,38 @@ class SynonymError(ValueError):
     pass
 
 
+def check_file(path: Path | None = None) -> list[Problem]:
+    """Every problem of the file (the repository's, or `path`), each with its line: YAML,
+    schema, unknown wijken, entries that are only stop words."""
+    relpath = f"schemas/{FILE}"
+    doc, found = parse_yaml((path or paths.SCHEMAS_DIR / FILE).read_text(encoding="utf-8"), relpath)
+    if found:
+        return found
+    found = validate("synonyms", doc, relpath)
+    if found:
+        return found
+    wijken = set(load_vocabularies().terms["wijken"])
+    for i, item in enumerate(doc.data["wijknamen"]):
+        found += [Problem(relpath, doc.line_of(("wijknamen", i)), f"wijknaam {item['naam']}: onbekende wijk {w!r}",
+                          "kies een wijk-id uit schemas/antwerpen-wijken.geojson, bv. antwerpen-stuivenberg")
+                  for w in item["wijken"] if w not in wijken]
+    for i, item in enumerate(doc.data["synoniemen"]):
+        if not dutch.words(item["getypt"]):
+            found.append(Problem(relpath, doc.line_of(("synoniemen", i)), f"{item['getypt']!r} bestaat alleen uit stopwoorden",
+                                 "kies een woord dat iets over het onderwerp zegt"))
+    return found
+
+
 @lru_cache(maxsize=1)
 def load() -> dict:
-    path = paths.SCHEMAS_DIR / FILE
-    data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    schema = json.loads((paths.SCHEMAS_DIR / "synoniemen.schema.json").read_text(encoding="utf-8"))
-    errors = sorted(Draft202012Validator(schema).iter_errors(data), key=lambda e: list(e.absolute_path))
-    if errors:
-        where = "/".join(map(str, errors[0].absolute_path))
-        raise SynonymError(f"schemas/{FILE}: {where}: {errors[0].message} — zie schemas/synoniemen.schema.json")
-    return data
+    """The file, once it is valid; otherwise every problem at once (also shown by `make check`)."""
+    found = check_file()
+    if found:
+        raise SynonymError(format_problems(found))
+    return yaml.safe_load((paths.SCHEMAS_DIR / FILE).read_text(encoding="utf-8"))
+
+
+when_changed(load.cache_clear)  # `make serve` sees an edit to the file
 
 
 def problems(wijk_ids: set[str]) -> list[str]:

@@ -9,6 +9,7 @@ from kennisbank.content.model import KINDS
 from kennisbank.content import paths
 from kennisbank.content.problems import ContentError, Problem, format_problems
 from kennisbank.content.wording import count_noun
+from kennisbank.search import synonyms
 from kennisbank.site import translations
 
 
@@ -19,7 +20,7 @@ def run_check(root: Path | None = None, out=None) -> int:
     except ContentError as error:  # the vocabularies themselves are broken
         problems, corpus = error.problems, None
     translation_problems, warnings = check_translations(root)
-    problems = [*problems, *translation_problems]
+    problems = [*problems, *translation_problems, *synonyms.check_file()]
     for warning in warnings:  # a warning is printed, but does not fail the check
         print(warning, file=out)
     if problems:
