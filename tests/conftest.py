@@ -11,14 +11,20 @@ import threading
 from pathlib import Path
 
 import pytest
+
 from kennisbank.content import paths
-from kennisbank.tools.building import run_mkdocs
 from kennisbank.content.loader import load_corpus
+from kennisbank.tools.building import run_mkdocs
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
                   "--disable-component-update", "--disable-sync", "--no-first-run"]
 FIXTURES = Path(__file__).parent / "fixtures"
+
+# Builds in the tests start from nothing: the page cache of incremental builds stays off (test
+# processes build side by side and would share it); tests/site/test_incremental.py turns it on
+# in a folder of its own.
+os.environ["KENNISBANK_CACHE"] = "off"
 
 
 @pytest.fixture(scope="session")

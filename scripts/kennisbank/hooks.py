@@ -10,7 +10,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # make `kennisbank
 
 from kennisbank.exports import export, jsonld, projectplan  # noqa: E402
 from kennisbank.search.search_index import finder_files  # noqa: E402
-from kennisbank.site import events  # noqa: E402
+from kennisbank.site import events, serving  # noqa: E402
 from kennisbank.site.translations import REGISTRY as TRANSLATIONS  # noqa: E402
 
 
@@ -54,6 +54,14 @@ def on_page_context(context, page, config, nav):
 
 def on_post_page(output, page, config):
     return events.finish_page(TRANSLATIONS.finish_page(output, page, config), page)
+
+
+def on_serve(server, config, builder):
+    return serving.quicken(server, config)
+
+
+def on_post_build(config):
+    events.post_build(config)
 
 
 def on_post_template(output_content, template_name, config):

@@ -28,7 +28,8 @@ def test_pages_are_dutch_and_load_no_web_fonts(built_site):
 def test_entries_are_not_in_the_sidebar(built_site, corpus):
     """Material renders the whole nav into every page: entries belong on listing pages."""
     home = (built_site / "index.html").read_text(encoding="utf-8")
-    nav = home[home.index('class="md-nav md-nav--primary"'):home.index("</nav>", home.index('class="md-nav md-nav--primary"'))]
+    start = home.index('class="md-nav md-nav--primary"')
+    nav = home[start:home.index("</nav>", start)]
     for entry in corpus.entries():
         assert f"/{entry.url}" not in nav and f'"{entry.url}"' not in nav
 
@@ -73,13 +74,15 @@ def test_successful_build_replaces_the_site(tmp_path, monkeypatch, capsys):
     assert sorted(p.name for p in tmp_path.iterdir()) == ["content", "site"]
 
 
-def test_serving_shows_problems_on_the_page_and_leaves_out_the_broken_entry(broken_content, tmp_path):
+def test_serving_shows_problems_and_a_dutch_placeholder_for_the_broken_entry(broken_content, tmp_path):
     site = tmp_path / "served"
     run_mkdocs(paths.ROOT / "mkdocs.yml", site, command="serve")
     home = (site / "index.html").read_text(encoding="utf-8")
     assert 'class="kb-problems"' in home
     assert "practices/feedback-in-duo.md:4: themes[2]: &#39;leren-lere&#39;" in home
-    assert not (site / "praktijken" / "feedback-in-duo").exists()
+    placeholder = (site / "praktijken" / "feedback-in-duo" / "index.html").read_text(encoding="utf-8")
+    assert "Deze pagina heeft een probleem" in placeholder, "a Dutch page, not MkDocs' English 404"
+    assert "themes[2]" in placeholder, "the placeholder names the problem to fix"
     assert (site / "partners" / "buurtpartner" / "index.html").is_file()
 
 

@@ -17,13 +17,14 @@ import jinja2
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 
-from kennisbank.site import assets, csp
+from kennisbank.site import csp, page_cache
 from kennisbank.content.loader import load_corpus
 from kennisbank.site.markdown_links import ExternalLinksExtension
 from kennisbank.content import paths
 from kennisbank.content.model import KINDS, Corpus
 from kennisbank.content.problems import Problem, format_problems
 from kennisbank.site.render import PageRenderer
+from kennisbank.site.repository import repository_url
 from kennisbank.content.safety import unsafe_html
 
 log = logging.getLogger("mkdocs.plugins.kennisbank")
@@ -37,6 +38,7 @@ class State:
     # A build may be split over processes: shard i of n renders every n-th entry page and
     # leaves the others as stubs that are not written (see building.py, which merges them).
     shard: tuple[int, int] = (0, 1)
+    cache: page_cache.PageCache | None = None  # this build's entry pages kept from earlier builds
 
 
 STATE = State()
@@ -139,13 +141,19 @@ def add_files(files: Files, config, extras: Extras = Extras()) -> Files:
     own; shard 0 also makes the listing pages and the finder's data.
     """
     index, count = STATE.shard
-    renderer = PageRenderer(STATE.corpus, site_url=config.site_url, repository=config.extra.get("repository"),
+    repository = config.extra.get("repository") or repository_url(paths.ROOT)
+    renderer = PageRenderer(STATE.corpus, site_url=config.site_url, repository=repository,
                             structured_data=extras.structured_data)
     mine = {(e.kind.name, e.id) for e in shard_entries(STATE.corpus, STATE.shard)}
     generated: dict[str, str | bytes] = {}
+    STATE.cache = page_cache.PageCache.open(_cache_settings(config))
+    mine_srcs = set()
     for entry in STATE.corpus.entries():
-        generated[entry.src_uri] = renderer.entry_page(entry) if (entry.kind.name, entry.id) in mine \
-            else _stub(renderer.meta(entry))
+        if (entry.kind.name, entry.id) in mine:
+            generated[entry.src_uri] = renderer.entry_page(entry)
+            mine_srcs.add(entry.src_uri)
+        else:
+            generated[entry.src_uri] = _stub(_stub_meta(renderer, entry))
     if index == 0:
         generated.update(renderer.listing_pages())
         generated.update(extras.data_files(STATE.corpus, config))
@@ -159,9 +167,41 @@ def add_files(files: Files, config, extras: Extras = Extras()) -> Files:
         existing = files.get_file_from_path(src_uri)
         if existing is not None:
             raise PluginError(f"docs/{src_uri} bestaat al, maar die pagina wordt uit de inhoud gemaakt: verwijder docs/{src_uri}")
-        files.append(File.generated(config, src_uri, content=content))
-    assets.add_vendored_files(files, config)
+        file = File.generated(config, src_uri, content=content)
+        if STATE.cache and src_uri in mine_srcs and STATE.cache.lookup(src_uri, file.dest_uri, content):
+            file.content_string = _stub(_front_matter(content))  # its stored HTML comes after the build
+        files.append(file)
     return files
+
+
+def _front_matter(text: str) -> dict:
+    return {**json.loads(text[4:text.index("\n---\n", 4)]), "kb_jsonld": ""}  # a stub shows no JSON-LD
+
+
+def _stub_meta(renderer: PageRenderer, entry) -> dict:
+    """The metadata of a page that is not rendered here, without its JSON-LD (never shown)."""
+    saved, renderer.structured_data = renderer.structured_data, None
+    try:
+        return renderer.meta(entry)
+    finally:
+        renderer.structured_data = saved
+
+
+def _cache_settings(config) -> dict:
+    return {"site_url": config.site_url, "extra": config.extra, "command": STATE.command,
+            "directory_urls": config.use_directory_urls, "config": config.config_file_path,
+            "docs": config.docs_dir}
+
+
+def post_build(config) -> None:
+    """Put the entry pages kept from earlier builds in place; forget the ones no page uses."""
+    if STATE.cache:
+        STATE.cache.place(config.site_dir)
+        if STATE.shard[1] == 1:
+            STATE.cache.prune()
+        elif STATE.shard[0] == 0:
+            STATE.cache.note_split()
+    STATE.cache = None
 
 
 def guard_page(html: str, page) -> str:
@@ -185,7 +225,10 @@ def finish_page(html: str, page=None) -> str:
     A stub renders to nothing, so MkDocs does not write it."""
     if page is not None and page.meta.get("template") == STUB_TEMPLATE:
         return ""
-    return html if STATE.command == "serve" else csp.add_policy(html)
+    html = html if STATE.command == "serve" else csp.add_policy(html)
+    if page is not None and STATE.cache:
+        STATE.cache.store(page.file.src_uri, html)
+    return html
 
 
 def finish_template(output: str, template_name: str) -> str:

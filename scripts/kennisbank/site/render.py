@@ -142,8 +142,11 @@ class PageRenderer:
         # JSON is YAML too, and much faster to write than yaml.safe_dump.
         return "---\n" + json.dumps(meta, ensure_ascii=False, sort_keys=True) + "\n---\n\n" + body
 
-    def _edit_links(self, entry: Entry) -> dict:
-        """Where to change this page: its source file on GitHub, and the correction form."""
+    def _edit_links(self, entry: Entry) -> dict | None:
+        """Where to change this page: its source file on GitHub, and the correction form; None
+        when the repository is not known (no link is better than a guess)."""
+        if not self.repository:
+            return None
         page_url = urljoin(self.site_url, entry.url) if self.site_url else entry.url
         line = entry.source_line if entry.kind.name == "partner" else None
         return {

@@ -1,33 +1,37 @@
 """The measurements behind `make bench` (see scripts/bench.py)."""
 from __future__ import annotations
 
-import functools
-import gzip
-import http.server
 import json
 import os
 import platform
-import random
 import re
 import shutil
 import socket
-import socketserver
 import subprocess
 import sys
 import tempfile
 import threading
 import time
+import urllib.parse
 import urllib.request
 from pathlib import Path
 
 from kennisbank.content import paths
+from kennisbank.tools.finder_bench import (
+    finder_in_browser,
+    finder_payload_kb,
+    percentile,
+    queries_for,
+)
+from kennisbank.tools import floor_bench
 from kennisbank.tools.synthetic import write_corpus
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
                   "--disable-component-update", "--disable-sync", "--no-first-run"]
 TARGETS = {"build_s@7000": 90, "growth": 4.2, "peak_rss_mb@7000": 1024, "html_kb_per_entry": 25,
-           "finder_kb_gz_per_1000": 150, "query_p95_ms@7000": 16, "serve_rebuild_s": 3}
+           "first_query_kb_gz@7000": 300, "next_query_kb_gz@7000": 20, "query_p95_ms@7000": 16,
+           "serve_rebuild_s": 3}
 
 
 # ---------- process measurements ----------
@@ -53,7 +57,7 @@ def _descendants(pid: int) -> list[int]:
 def _pss_kb(pid: int) -> int:
     try:
         with open(f"/proc/{pid}/smaps_rollup", encoding="ascii") as handle:
-            match = re.search(r"^Pss:\s+(\d+) kB", handle.read(), re.M)
+            match = re.search(r"^Pss:\s+(\d+) kB", handle.read(), re.MULTILINE)
             return int(match.group(1)) if match else 0
     except OSError:
         return 0
@@ -89,74 +93,20 @@ def _entry_pages(site: Path) -> list[Path]:
             for p in (site / prefix).glob("*/index.html")]
 
 
-def finder_payload_kb(site: Path) -> float:
-    data = (site / "assets" / "zoeken" / "vinden.json").read_bytes()
-    return len(gzip.compress(data, compresslevel=6)) / 1024
-
-
-class _Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
-
-
-def _serve(site: Path):
-    class Server(socketserver.ThreadingMixIn, http.server.HTTPServer):
-        daemon_threads = True
-    server = Server(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(site)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    return server, f"http://127.0.0.1:{server.server_address[1]}"
-
-
-def _queries(content: Path, count: int, seed: int = 11) -> list[dict]:
-    """Realistic finder states: one or two words from the corpus, some with facets."""
-    text = (content / "partners.yaml").read_text(encoding="utf-8")[:200_000]
-    words = sorted({w for w in re.findall(r"[a-zà-ÿ]{5,}", text.lower())})
-    rng = random.Random(seed)
-    facets = [{}, {}, {"soort": ["praktijk"]}, {"thema": ["ouderbetrokkenheid"]},
-              {"niveau": ["lager"], "kosten": ["gratis"]}, {"wijk": ["antwerpen-kiel"]},
-              {"thema": ["leren-leren", "examenbegeleiding"], "soort": ["praktijk"]}]
-    states = []
-    for n in range(count):
-        q = " ".join(rng.sample(words, rng.choice([1, 1, 2])))
-        if n % 5 == 0:
-            q = q[: max(3, len(q) - 2)]  # an unfinished word, as while typing
-        states.append({"q": q, **rng.choice(facets)})
-    return states
-
-
-def query_times_ms(site: Path, states: list[dict]) -> list[float]:
-    from playwright.sync_api import sync_playwright
-
-    server, url = _serve(site)
-    try:
-        with sync_playwright() as playwright:
-            browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS)
-            page = browser.new_page()
-            page.goto(url + "/vinden/")
-            page.wait_for_function("document.documentElement.dataset.kbFinder === 'klaar'", timeout=120_000)
-            page.evaluate("states => states.slice(0, 5).forEach(s => window.kbFinder.time(s))", states)  # warm up
-            times = page.evaluate("states => states.map(s => window.kbFinder.time(s))", states)
-            browser.close()
-    finally:
-        server.shutdown()
-    return times
-
-
-def percentile(values: list[float], q: float) -> float:
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, int(round(q * (len(ordered) - 1))))]
-
-
 # ---------- the runs ----------
 
 def measure_corpus(entries: int, work: Path, queries: int) -> dict:
     practices = round(entries * 5 / 7)
     content = write_corpus(work / f"inhoud-{entries}", practices, entries - practices)
     site = work / f"site-{entries}"
-    env = {**os.environ, "KENNISBANK_CONTENT": str(content), "NO_MKDOCS_2_WARNING": "1"}
-    build_s, peak_mb, _ = timed([sys.executable, "scripts/build.py", "--site-dir", str(site)], env, paths.ROOT)
+    env = {**os.environ, "KENNISBANK_CONTENT": str(content), "NO_MKDOCS_2_WARNING": "1",
+           "KENNISBANK_CACHE": str(work / f"cache-{entries}")}  # empty: a full build that fills it
+    build = floor_bench.measured(timed, [sys.executable, "scripts/build.py", "--site-dir", str(site)], env, paths.ROOT)
+    build_s, peak_mb = build["wall_s"], build["peak_mb"]
+    floor = floor_bench.floor_build(timed, content, work)
     pages = _entry_pages(site)
-    times = query_times_ms(site, _queries(content, queries))
+    finder = finder_in_browser(site, queries_for(content, queries))
+    times = finder["times"]
     result = {
         "entries": entries,
         "build_s": round(build_s, 1),
@@ -165,10 +115,17 @@ def measure_corpus(entries: int, work: Path, queries: int) -> dict:
         "html_kb_per_entry": round(sum(p.stat().st_size for p in pages) / len(pages) / 1024, 1),
         "html_kb_max_entry": round(max(p.stat().st_size for p in pages) / 1024, 1),
         "finder_kb_gz": round(finder_payload_kb(site), 1),
-        "finder_kb_gz_per_1000": round(finder_payload_kb(site) * 1000 / entries, 1),
+        "first_query_kb_gz": round(finder["first_kb"], 1),
+        "next_query_kb_gz_p50": round(percentile(finder["next_kb"], 0.5), 1),
+        "next_query_kb_gz_max": round(max(finder["next_kb"]), 1),
         "query_p50_ms": round(percentile(times, 0.5), 2),
         "query_p95_ms": round(percentile(times, 0.95), 2),
+        "cpu_s": round(build["cpu_s"], 1),
+        **floor_bench.ratios(build, floor),
     }
+    if entries == 7000 or os.environ.get("KENNISBANK_BENCH_INCREMENTAL"):
+        result["incremental_one_edit_s"] = round(floor_bench.incremental_one_edit(timed, content, site, env)["wall_s"], 1)
+    shutil.rmtree(work / f"cache-{entries}", ignore_errors=True)
     shutil.rmtree(site)
     shutil.rmtree(content)
     return result
@@ -249,12 +206,22 @@ def _print_row(values: list, widths: list[int]) -> None:
     print("  ".join(str(v).rjust(w) for v, w in zip(values, widths)), flush=True)
 
 
+def frontend_figures(lighthouse: str | None = None) -> dict:
+    """Front-end weight and accessibility of the shipped site (tools/frontend_audit.py)."""
+    from kennisbank.tools.frontend_audit import build_and_audit, print_figures
+
+    print("\nfront end (shipped content):")
+    figures = build_and_audit(lighthouse)
+    print_figures(figures)
+    return figures
+
+
 def run_benchmark(sizes: list[int], baseline: bool = False, queries: int = 100) -> dict:
     results: dict = {"machine": {"cpus": len(os.sched_getaffinity(0)), "python": platform.python_version(),
                                  "platform": platform.platform()},
                      "targets": TARGETS, "runs": []}
     columns = ["entries", "build_s", "peak_rss_mb", "site_mb", "html_kb_per_entry", "finder_kb_gz",
-               "finder_kb_gz_per_1000", "query_p50_ms", "query_p95_ms"]
+               "first_query_kb_gz", "next_query_kb_gz_p50", "next_query_kb_gz_max", "query_p50_ms", "query_p95_ms"]
     widths = [max(8, len(c)) for c in columns]
     _print_row(columns, widths)
     with tempfile.TemporaryDirectory(prefix="kennisbank-bench-") as tmp:
@@ -263,8 +230,9 @@ def run_benchmark(sizes: list[int], baseline: bool = False, queries: int = 100) 
             run = measure_corpus(size, work, queries)
             results["runs"].append(run)
             _print_row([run[c] for c in columns], widths)
-        results["serve_rebuild_s"] = serve_rebuild_s(work)
+        results["serve_rebuild_s"] = results["serve_reload_s"] = serve_rebuild_s(work)
         print(f"\nmake serve: rebuild after editing one practice (shipped content): {results['serve_rebuild_s']} s")
+        floor_bench.print_side_by_side(results)
         runs = {r["entries"]: r for r in results["runs"]}
         if 2000 in runs and 7000 in runs:
             results["growth_7000_over_2000"] = round(runs[7000]["build_s"] / runs[2000]["build_s"], 2)

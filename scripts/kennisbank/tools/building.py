@@ -14,6 +14,7 @@ import logging
 import os
 import shutil
 import sys
+import time
 import traceback
 from pathlib import Path
 
@@ -26,7 +27,7 @@ from kennisbank.content.loader import load_corpus
 from kennisbank.content.model import Corpus
 from kennisbank.content.problems import ContentError, format_problems
 from kennisbank.content.publication import build_epoch
-from kennisbank.site import events
+from kennisbank.site import events, page_cache
 from kennisbank.site.events import shard_entries
 
 MIN_ENTRIES_PER_SHARD = 400  # below this, a second process costs more than it saves
@@ -149,10 +150,12 @@ def _build(box: list[Corpus], config_file: str, site_dir: str, out, shards: int 
         else:
             urls = [[e.url for e in shard_entries(corpus, (i, count))] for i in range(count)]
             del corpus
+            since = time.time() - 0.05  # file times may lag the clock by a tick
             codes = _build_in_children(config_file, staging, count)
             if any(codes):
                 raise MkDocsException(f"{sum(1 for c in codes if c)} van de {count} bouwprocessen faalden")
             _merge(staging, urls)
+            page_cache.prune_split(since)
     except (MkDocsException, ContentError) as error:
         for folder in staging:
             shutil.rmtree(folder, ignore_errors=True)

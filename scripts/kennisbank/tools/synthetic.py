@@ -33,6 +33,8 @@ class _Writer:
         self.words = _vocabulary(paths.ROOT)
         vocab = load_vocabularies()
         self.ids = {name: vocab.ids(name) for name in vocab.terms}
+        # the kind of source each evidence level needs (crossref checks it)
+        self.needs = {t.id: (t.extra.get("needs") or ["praktijk"])[0] for t in vocab.terms["evidence"].values()}
 
     def sentence(self, low: int, high: int) -> str:
         # Zipf-like: a few words are common, most are rare, as in real text.
@@ -48,16 +50,20 @@ class _Writer:
     def some(self, name: str, low: int, high: int) -> list[str]:
         return self.rng.sample(self.ids[name], self.rng.randint(low, high))
 
-    def title(self) -> str:
-        return self.sentence(3, 7).rstrip(".")[:85]
+    def title(self, number: int | None = None) -> str:
+        """At most 90 characters (the schemas' limit), the number included."""
+        suffix = "" if number is None else f" {number}"
+        return self.sentence(3, 7).rstrip(".")[:90 - len(suffix)].rstrip() + suffix
 
-    def source(self) -> dict:
-        return {"title": "Synthetische bron voor de benchmark", "publisher": "Benchmark"}
+    def source(self, kind: str = "organisatie") -> dict:
+        return {"title": "Synthetische bron voor de benchmark", "publisher": "Benchmark",
+                "published": "ongedateerd", "consulted": self.date(), "kind": kind}
 
     def practice(self, number: int, partner_ids: list[str]) -> str:
         low = self.rng.randint(3, 14)
+        evidence = self.rng.choice(self.ids["evidence"])
         data = {
-            "title": f"{self.title()} {number}",
+            "title": self.title(number),
             "summary": self.sentence(14, 30)[:300],
             "themes": self.some("themes", 1, 3),
             "levels": self.some("levels", 1, 3),
@@ -67,15 +73,14 @@ class _Writer:
             "pillars": self.some("pillars", 1, 2),
             "time": {"effort": self.rng.choice(self.ids["efforts"]), "description": self.sentence(6, 12)},
             "cost": {"level": self.rng.choice(self.ids["costs"]), "description": self.sentence(5, 10)},
-            "evidence": {"level": self.rng.choice(self.ids["evidence"]), "description": self.sentence(10, 20)},
+            "evidence": {"level": evidence, "description": self.sentence(10, 20)},
             "steps": [{"title": self.sentence(3, 6).rstrip(".")[:90], "text": self.paragraph(2)}
                       for _ in range(self.rng.randint(3, 6))],
             "impact": self.sentence(10, 20),
             "measurement": [self.sentence(8, 14) for _ in range(2)],
             "pitfalls": [self.sentence(8, 14) for _ in range(2)],
             "partners": self.rng.sample(partner_ids, min(len(partner_ids), self.rng.randint(0, 3))),
-            "sources": [self.source()],
-            "last_reviewed": self.date(),
+            "sources": [self.source(self.needs[evidence])],
         }
         body = "\n\n".join(["## Waarom", self.paragraph(3), "## Zo ziet het eruit", self.paragraph(3)])
         return "---\n" + yaml.safe_dump(data, allow_unicode=True, sort_keys=False) + "---\n\n" + body + "\n"
@@ -100,7 +105,6 @@ class _Writer:
             "application_process": self.sentence(10, 20),
             "fees": {"level": self.rng.choice(self.ids["costs"])},
             "sources": [self.source()],
-            "last_reviewed": self.date(),
         }
 
     def date(self) -> str:
