@@ -24,6 +24,7 @@ from kennisbank.content import paths
 from kennisbank.content.model import KINDS, Corpus
 from kennisbank.content.problems import Problem, format_problems
 from kennisbank.site.render import PageRenderer
+from kennisbank.site.stylesheet import inline_stylesheet, stylesheet_text
 from kennisbank.site.repository import repository_url
 from kennisbank.content.safety import unsafe_html
 
@@ -221,11 +222,13 @@ def guard_page(html: str, page) -> str:
 
 
 def finish_page(html: str, page=None) -> str:
-    """The Content-Security-Policy, on built pages (not while serving: live reload is inline).
+    """The inlined stylesheet and the Content-Security-Policy, on built pages (not while serving:
+    live reload is inline).
     A stub renders to nothing, so MkDocs does not write it."""
     if page is not None and page.meta.get("template") == STUB_TEMPLATE:
         return ""
-    html = html if STATE.command == "serve" else csp.add_policy(html)
+    if STATE.command != "serve":
+        html = csp.add_policy(inline_stylesheet(html), styles=(stylesheet_text(),))
     if page is not None and STATE.cache:
         STATE.cache.store(page.file.src_uri, html)
     return html
