@@ -36,7 +36,8 @@ if __name__ == "__main__":
     parser.add_argument("--lighthouse", help="a lighthouse command for mobile scores (else $LIGHTHOUSE or PATH)")
     args = parser.parse_args()
     # --frontend-only keeps the other figures already in the output file.
-    kept = json.loads(open(args.output, encoding="utf-8").read()) if args.frontend_only and os.path.exists(args.output) else {}
+    keep = args.frontend_only and os.path.exists(args.output)
+    kept = json.loads(open(args.output, encoding="utf-8").read()) if keep else {}
     results = kept if args.frontend_only else run_benchmark(
         [int(n) for n in args.sizes.split(",")], baseline=args.baseline, queries=args.queries)
     results["frontend"] = frontend_figures(args.lighthouse)

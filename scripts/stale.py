@@ -20,8 +20,10 @@ def _day(text: str) -> date:
 
 
 def main(argv: list[str]) -> int:
-    parser = argparse.ArgumentParser(description=f"Toon wat steunt op bronnen van meer dan {MAX_AGE_MONTHS} maanden oud.")
-    parser.add_argument("--today", type=_day, default=date.today(), help="doe alsof het vandaag deze datum is (JJJJ-MM-DD)")
+    parser = argparse.ArgumentParser(
+        description=f"Toon wat steunt op bronnen van meer dan {MAX_AGE_MONTHS} maanden oud.")
+    parser.add_argument("--today", type=_day, default=date.today(),
+                        help="doe alsof het vandaag deze datum is (JJJJ-MM-DD)")
     args = parser.parse_args(argv)
     corpus = corpus_for_report("ontbreken hieronder")
     if corpus is None:

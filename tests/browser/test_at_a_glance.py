@@ -11,7 +11,8 @@ pytestmark = pytest.mark.browser
 
 VIEWPORTS = [(1280, 800), (390, 844)]
 
-_TOP = "sel => { const el = document.querySelector(sel); return el ? el.getBoundingClientRect().bottom + scrollY : null; }"
+_TOP = ("sel => { const el = document.querySelector(sel); "
+        "return el ? el.getBoundingClientRect().bottom + scrollY : null; }")
 
 
 @pytest.fixture(params=VIEWPORTS, ids=lambda v: f"{v[0]}x{v[1]}")
@@ -38,7 +39,8 @@ def test_cost_and_evidence_of_every_practice_are_in_the_first_screen(sized, site
 def test_first_step_within_two_screens(sized, site_url, corpus):
     page, height = sized
     late = []
-    for entry in [*sorted(corpus.practices.values(), key=lambda e: e.id), *sorted(corpus.guides.values(), key=lambda e: e.id)]:
+    for entry in [*sorted(corpus.practices.values(), key=lambda e: e.id),
+                  *sorted(corpus.guides.values(), key=lambda e: e.id)]:
         page.goto(f"{site_url}/{entry.url}")
         selector = ".kb-steps li" if entry.kind.name == "practice" else ".kb-step h3"
         top = page.evaluate("sel => document.querySelector(sel).getBoundingClientRect().top + scrollY", selector)
@@ -113,8 +115,10 @@ def test_changed_pages_have_no_axe_violations(browser, site_url, corpus):
         for url in urls:
             page.goto(f"{site_url}/{url}")
             page.evaluate(axe)
-            result = page.evaluate("tags => axe.run(document, {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']})",
+            result = page.evaluate("tags => axe.run(document, "
+                                   "{runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']})",
                                    AXE_TAGS + ["wcag22aa"])
-            problems += [f"{width}: /{url}: {v['id']}: {v['help']} {[n['target'] for n in v['nodes'][:3]]}" for v in result["violations"]]
+            problems += [f"{width}: /{url}: {v['id']}: {v['help']} {[n['target'] for n in v['nodes'][:3]]}"
+                         for v in result["violations"]]
         context.close()
     assert not problems, "\n".join(problems)

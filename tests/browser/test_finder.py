@@ -218,7 +218,8 @@ def test_clicking_a_wijk_filters_on_it(page, site_url):
     # Every colour on the map is explained in the legend, and the wijk can be chosen by keyboard.
     used = set(page.locator(".kb-map__svg [data-wijk]").evaluate_all(
         "paths => paths.map(p => p.getAttribute('class').match(/kb-map__wijk--(\\d)/)[1])"))
-    legend = {el.get_attribute("data-legend") for el in page.locator(".kb-map__legend li:not([hidden]) [data-legend]").all()}
+    legend = {el.get_attribute("data-legend")
+              for el in page.locator(".kb-map__legend li:not([hidden]) [data-legend]").all()}
     assert used == legend
     page.select_option("#kb-finder-wijkkeuze", label="Seefhoek")
     page.wait_for_url("**wijk=antwerpen-stuivenberg**")

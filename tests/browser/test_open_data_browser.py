@@ -3,6 +3,7 @@ Content-Security-Policy (no bypass): no console error, the JSON-LD parses, every
 from __future__ import annotations
 
 import pytest
+
 from conftest import PageWatch
 
 pytestmark = pytest.mark.browser
@@ -35,7 +36,8 @@ def test_open_data_page_links_files_that_load(strict_page, site_url):
     assert not strict_page.watch.foreign_requests
 
 
-@pytest.mark.parametrize("kind, type_", [("partner", "Organization"), ("guide", "HowTo"), ("practice", "LearningResource")])
+@pytest.mark.parametrize("kind, type_",
+                         [("partner", "Organization"), ("guide", "HowTo"), ("practice", "LearningResource")])
 def test_entry_page_json_ld_parses_without_console_errors(strict_page, site_url, corpus, kind, type_):
     entry = sorted(corpus.of_kind(kind).values(), key=lambda e: e.id)[0]
     strict_page.goto(f"{site_url}/{entry.url}", wait_until="load")

@@ -6,9 +6,10 @@ from __future__ import annotations
 import json
 
 import pytest
+from playwright.sync_api import expect
+
 from kennisbank.content import paths
 from kennisbank.content.selfscan import load_selfscan
-from playwright.sync_api import expect
 
 pytestmark = pytest.mark.browser
 
@@ -337,5 +338,6 @@ def test_the_scan_with_weet_niet_and_a_kept_result_passes_axe(page, site_url, sc
     expect(page.locator("html")).to_have_attribute("data-kb-zelfscan", "klaar")
     page.evaluate(axe)
     tags = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"]
-    violations = page.evaluate("(tags) => axe.run(document, {runOnly: {type: 'tag', values: tags}})", tags)["violations"]
+    violations = page.evaluate("(tags) => axe.run(document, {runOnly: {type: 'tag', values: tags}})",
+                               tags)["violations"]
     assert not violations, [(v["id"], [n["target"] for n in v["nodes"][:3]]) for v in violations]

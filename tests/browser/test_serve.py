@@ -11,6 +11,7 @@ import time
 import urllib.request
 
 import pytest
+
 from conftest import FIXTURES
 from kennisbank.content import paths
 
@@ -65,7 +66,8 @@ def test_edit_reloads_and_mistakes_show_without_stopping_the_server(served, brow
 
         # An edit reloads the open page by itself.
         practice.write_text(practice.read_text().replace("title: Feedback in duo's", "title: Feedback in tweetallen"))
-        page.wait_for_function("document.querySelector('h1').innerText.startsWith('Feedback in tweetallen')", timeout=30000)
+        page.wait_for_function("document.querySelector('h1').innerText.startsWith('Feedback in tweetallen')",
+                               timeout=30000)
 
         # A mistake: the banner names the file, line and fix; the server keeps running.
         page.goto(url)

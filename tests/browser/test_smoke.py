@@ -16,7 +16,7 @@ def test_page_opens_cleanly(page, site_url, corpus, kind):
     assert heading.startswith(entry.title if entry else "Kennisbank Antwerps Onderwijs")
     assert page.get_attribute("html", "lang") == "nl"
     if entry:
-        assert page.locator(".kb-reviewed time").get_attribute("datetime") == entry.reviewed
+        assert page.locator(".kb-reviewed time").get_attribute("datetime") == entry.checked
         assert page.locator("h2#bronnen").count() == 1
     assert page.watch.console_errors == []
     assert page.watch.foreign_requests == []

@@ -11,10 +11,11 @@ import sys
 from pathlib import Path
 
 import pytest
+from test_quality import AXE_TAGS, _axe_source, _pdf_text
+
 from conftest import FIXTURES, serve_directory
 from kennisbank.content import paths
 from kennisbank.site import translations
-from test_quality import AXE_TAGS, _axe_source, _pdf_text
 
 pytestmark = pytest.mark.browser
 
@@ -42,10 +43,12 @@ def test_each_version_has_lang_dir_hreflang_and_notice(built_site):
         hreflangs = dict(re.findall(r'<link rel="alternate ?" hreflang="([^"]+)" href="([^"]+)">', html))
         assert set(hreflangs) == {"nl", *CODES, "x-default"}, url
         assert hreflangs["x-default"] == hreflangs["nl"] and hreflangs["nl"].endswith("/" + _version(url, "nl"))
-        switcher = html[html.index('<nav class="kb-languages"'):html.index("</nav>", html.index('<nav class="kb-languages"'))]
+        nav_start = html.index('<nav class="kb-languages"')
+        switcher = html[nav_start:html.index("</nav>", nav_start)]
         assert re.findall(r'<a href="[^"]+" hreflang="([a-z]+)" lang="\1"', switcher) == ["nl", *CODES], url
         assert ('class="kb-translation-note"' in html) == (code != "nl"), url
-        assert 'kb-translation-note__stale' not in html, f"{url}: the repository's translations are current"
+        body = html[html.index("<body"):]  # the inlined stylesheet in <head> names the class too
+        assert 'class="kb-translation-note__stale' not in body, f"{url}: the repository's translations are current"
 
 
 def test_switching_language_from_every_parent_page(browser, site_url):
@@ -92,8 +95,11 @@ def test_an_arabic_page_is_laid_out_right_to_left(browser, site_url, width):
         const article = document.querySelector('article.md-content__inner');
         const style = getComputedStyle(article);
         const box = article.getBoundingClientRect();
-        const contentLeft = box.left + parseFloat(style.paddingLeft), contentRight = box.right - parseFloat(style.paddingRight);
-        const line = el => { const r = document.createRange(); r.selectNodeContents(el); return r.getClientRects()[0]; };
+        const contentLeft = box.left + parseFloat(style.paddingLeft);
+        const contentRight = box.right - parseFloat(style.paddingRight);
+        const line = el => {
+            const r = document.createRange(); r.selectNodeContents(el); return r.getClientRects()[0];
+        };
         const firstWords = line(document.querySelector('article p:not(.kb-translation-note p)'));
         const h1 = line(document.querySelector('article h1'));
         const bullet = document.querySelector('article ul:not(.kb-languages__list) > li');
@@ -102,7 +108,9 @@ def test_an_arabic_page_is_laid_out_right_to_left(browser, site_url, width):
                 contentLeft, contentRight, h1Right: h1.right, h1Left: h1.left, pRight: firstWords.right,
                 liMarginRight: parseFloat(getComputedStyle(bullet).marginRight),
                 liMarginLeft: parseFloat(getComputedStyle(bullet).marginLeft),
-                navLeft: nav.left, navVisible: nav.width > 0 && getComputedStyle(document.querySelector('.md-sidebar--primary')).visibility !== 'hidden',
+                navLeft: nav.left,
+                navVisible: nav.width > 0
+                    && getComputedStyle(document.querySelector('.md-sidebar--primary')).visibility !== 'hidden',
                 articleLeft: box.left};
     }""")
     context.close()
@@ -174,7 +182,8 @@ def test_a_stale_translation_is_reported_by_check_and_noted_on_the_page(changed_
 
     dutch = changed_copy / "docs" / "voor-ouders" / "wie-helpt.md"
     dutch.write_text(dutch.read_text(encoding="utf-8").replace("Je staat er niet alleen voor.",
-                                                               "Je staat er niet alleen voor, echt niet."), encoding="utf-8")
+                                                               "Je staat er niet alleen voor, echt niet."),
+                     encoding="utf-8")
     after = _check(changed_copy)
     new = translations.source_hash(dutch)
     assert after.returncode == 0, after.stdout + after.stderr  # a warning, not a failure

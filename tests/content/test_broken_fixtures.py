@@ -7,9 +7,10 @@ import shutil
 from pathlib import Path
 
 import pytest
+
 from conftest import FIXTURES
-from kennisbank.tools.checking import run_check
 from kennisbank.content.loader import load_corpus
+from kennisbank.tools.checking import run_check
 
 CASES = sorted(p.name for p in (FIXTURES / "broken").iterdir() if p.is_dir())
 

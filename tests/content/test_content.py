@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import pytest
+
 from kennisbank.content import paths
 from kennisbank.content.loader import load_corpus
 from kennisbank.site.render import PageRenderer

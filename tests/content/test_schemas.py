@@ -3,6 +3,7 @@ import json
 
 import pytest
 from jsonschema import Draft202012Validator
+
 from kennisbank.content import paths
 from kennisbank.content.schema import vocabulary_schema_text
 from kennisbank.content.vocab import VOCABULARY_NAMES, load_vocabularies, slugify

@@ -10,11 +10,12 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
+
 from conftest import FIXTURES
 from kennisbank.content import paths
-from kennisbank.tools.checking import run_check
 from kennisbank.content.loader import load_corpus
 from kennisbank.content.selfscan import REFERENCE_FIELDS, load_selfscan
+from kennisbank.tools.checking import run_check
 
 BROKEN = ["selfscan-unknown-reference", "selfscan-missing-field", "selfscan-duplicate-key"]
 
@@ -60,7 +61,8 @@ def test_the_repository_check_includes_the_selfscan(tmp_path):
     line = text.splitlines().index("      - goed-nieuws-naar-huis") + 1
     _, problems = load_corpus(root)
     assert [str(p) for p in problems] == [
-        f"zelfscan.yaml:{line}: praktijk 'goed-nieuws-naar-thuis' bestaat niet — bedoel je 'goed-nieuws-naar-huis'? (zie practices/)"]
+        f"zelfscan.yaml:{line}: praktijk 'goed-nieuws-naar-thuis' bestaat niet — "
+        "bedoel je 'goed-nieuws-naar-huis'? (zie practices/)"]
 
 
 def test_a_content_root_without_a_selfscan_has_no_problem():
@@ -96,7 +98,8 @@ def test_duplicate_statement_ids_are_reported(tmp_path):
     root = tmp_path / "content"
     shutil.copytree(FIXTURES / "valid", root)
     text = (FIXTURES / "selfscan-valid" / paths.SELFSCAN_FILE).read_text(encoding="utf-8")
-    (root / paths.SELFSCAN_FILE).write_text(text.replace("id: feedback-wekelijks", "id: feedback-vragen"), encoding="utf-8")
+    (root / paths.SELFSCAN_FILE).write_text(text.replace("id: feedback-wekelijks", "id: feedback-vragen"),
+                                            encoding="utf-8")
     lines = text.splitlines()
     first, second = lines.index("      - id: feedback-vragen") + 1, lines.index("      - id: feedback-wekelijks") + 1
     problems = [str(p) for p in load_corpus(root)[1]]
@@ -143,12 +146,13 @@ def page_html(built_site) -> str:
     return (built_site / "zelfscan" / "index.html").read_text(encoding="utf-8")
 
 
-def test_without_javascript_every_statement_is_a_fieldset_with_four_labelled_radios(page_html, scan):
+def test_without_javascript_every_statement_is_a_fieldset_with_labelled_radios(page_html, scan):
+    """One radio per step of the scale, plus 'weet niet / niet van toepassing'."""
     parsed = _Page()
     parsed.feed(page_html)
     expected = [s["id"] for d in scan.dimensions for s in d["statements"]]
     assert [f["id"] for f in parsed.fieldsets] == expected
-    assert all(f["legend"] and f["radios"] == 4 for f in parsed.fieldsets)
+    assert all(f["legend"] and f["radios"] == len(scan.scale) + 1 for f in parsed.fieldsets)
     assert "Om je resultaat te berekenen, heb je JavaScript nodig." in page_html
 
 

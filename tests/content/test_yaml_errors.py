@@ -41,7 +41,8 @@ def test_one_indentation_slip_in_the_real_partners_file_prints_at_most_five_line
     assert len(problem_lines) <= 5, "\n".join(out)
     assert problem_lines[0].startswith(f"partners.yaml:{first_name + 1}: YAML-fout: "), problem_lines[0]
     assert slip in problem_lines[0]
-    assert "verwijzingen naar partners niet gecontroleerd omdat partners.yaml niet gelezen kon worden" in problem_lines[1]
+    assert ("verwijzingen naar partners niet gecontroleerd omdat partners.yaml niet gelezen kon worden"
+            in problem_lines[1])
     assert not any("bestaat niet" in line for line in out)
 
 

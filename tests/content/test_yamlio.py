@@ -39,7 +39,7 @@ def test_custom_tag_is_refused():
 
 def test_alias_bomb_is_refused_without_expanding():
     lines = ['a: &a ["x","x","x","x","x","x","x","x","x"]']
-    for prev, name in zip("abcdefghi", "bcdefghij"):
+    for prev, name in zip("abcdefghi", "bcdefghij", strict=True):
         lines.append(f"{name}: &{name} [" + ",".join([f"*{prev}"] * 9) + "]")
     doc, problems = parse_yaml("\n".join(lines) + "\n", "x.yaml")
     assert problems and all("alias" in p.message for p in problems)

@@ -13,6 +13,8 @@ from xml.etree import ElementTree as ET
 import pytest
 import yaml
 from jsonschema import Draft202012Validator
+from referencing import Registry, Resource
+
 from kennisbank.content import paths
 from kennisbank.content.loader import load_corpus
 from kennisbank.content.model import KINDS as ENTRY_KINDS
@@ -22,7 +24,6 @@ from kennisbank.content.schema import validators
 from kennisbank.content.vocab import WIJK_CREDIT, load_vocabularies
 from kennisbank.exports import export, feed, hsds, jsonld
 from kennisbank.site.render import PageRenderer
-from referencing import Registry, Resource
 
 SITE_URL = "https://kennisbank.example/pad/"
 ATOM = "{http://www.w3.org/2005/Atom}"
@@ -81,7 +82,8 @@ def test_json_export_holds_every_published_entry_once(files, corpus, kind):
     ids = [r["id"] for r in document["records"]]
     assert ids == sorted(corpus.of_kind(kind)), "every published entry, sorted by id"
     assert document["count"] == len(ids)
-    assert document["license"] == {"name": "CC BY 4.0", "url": LICENSE_URL, "attribution": "Kennisbank Antwerps Onderwijs"}
+    assert document["license"] == {"name": "CC BY 4.0", "url": LICENSE_URL,
+                                   "attribution": "Kennisbank Antwerps Onderwijs"}
     assert document["date"] == build_date(corpus) == max(e.checked for e in corpus.entries() if e.checked)
     for record in document["records"]:
         entry = corpus.get(kind, record["id"])
@@ -248,7 +250,8 @@ def test_hsds_service_areas_and_languages_by_scope():
     districts = vocab.ids("districts")[:2]
     partners = {"stad": {"scope": "stad"}, "twee-districten": {"scope": "districten", "districts": districts},
                 "vlaanderen": {"scope": "vlaanderen"}}
-    corpus = Corpus(partners={pid: _example_partner(pid, service_area=area, **({"languages": ["nl", "fr"]} if pid == "stad" else {}))
+    corpus = Corpus(partners={pid: _example_partner(pid, service_area=area,
+                                                    **({"languages": ["nl", "fr"]} if pid == "stad" else {}))
                               for pid, area in partners.items()})
     tables = hsds.table_rows(corpus, vocab)
     service = {r["organization_id"]: r["id"] for r in tables["service"]}
@@ -304,7 +307,8 @@ def test_feed_keeps_the_newest_fifty(corpus):
         return [{**s, "consulted": day} for s in template.data["sources"]]
 
     practices = {f"p-{n:03d}": Entry(template.kind, f"p-{n:03d}", template.path,
-                                     {**template.data, "sources": consulted_on(f"2025-{1 + n % 12:02d}-{1 + n % 28:02d}")},
+                                     {**template.data,
+                                      "sources": consulted_on(f"2025-{1 + n % 12:02d}-{1 + n % 28:02d}")},
                                      template.doc, body=template.body) for n in range(60)}
     newest = feed.newest_practices(Corpus(practices=practices))
     assert len(newest) == 50
@@ -324,7 +328,8 @@ def _front_matter(page: str) -> dict:
     return yaml.safe_load(page.split("---\n")[1])
 
 
-@pytest.mark.parametrize("kind, type_", [("partner", "Organization"), ("guide", "HowTo"), ("practice", "LearningResource")])
+@pytest.mark.parametrize("kind, type_",
+                         [("partner", "Organization"), ("guide", "HowTo"), ("practice", "LearningResource")])
 def test_entry_meta_carries_json_ld_with_the_page_address(corpus, kind, type_):
     renderer = PageRenderer(corpus, site_url=SITE_URL, structured_data=jsonld.entry_jsonld)
     for entry in corpus.of_kind(kind).values():
@@ -365,7 +370,8 @@ def test_json_ld_fields_per_kind(corpus):
 
 def test_json_ld_cannot_end_its_script_element(corpus):
     entry = next(iter(corpus.practices.values()))
-    hostile = Entry(entry.kind, entry.id, entry.path, {**entry.data, "title": "Kijk </script><script>alert(1)</script> <!--"},
+    hostile = Entry(entry.kind, entry.id, entry.path,
+                    {**entry.data, "title": "Kijk </script><script>alert(1)</script> <!--"},
                     entry.doc, body=entry.body)
     text = jsonld.entry_jsonld(hostile, load_vocabularies(), "./")
     assert "<" not in text
@@ -385,7 +391,8 @@ def test_built_site_holds_the_open_data_files(built_site, corpus):
         assert (built_site / path).read_bytes() == text.encode("utf-8"), path
 
 
-@pytest.mark.parametrize("kind, type_", [("partner", "Organization"), ("guide", "HowTo"), ("practice", "LearningResource")])
+@pytest.mark.parametrize("kind, type_",
+                         [("partner", "Organization"), ("guide", "HowTo"), ("practice", "LearningResource")])
 def test_built_entry_pages_have_json_ld_in_the_head(built_site, corpus, kind, type_):
     site_url = _built_site_url()
     for entry in corpus.of_kind(kind).values():
@@ -399,7 +406,8 @@ def test_built_entry_pages_have_json_ld_in_the_head(built_site, corpus, kind, ty
 
 
 def test_every_page_links_the_feed_in_its_head(built_site):
-    for path in [built_site / "index.html", built_site / "praktijken" / "index.html", built_site / "open-data" / "index.html"]:
+    for path in [built_site / "index.html", built_site / "praktijken" / "index.html",
+                 built_site / "open-data" / "index.html"]:
         link = re.search(r'<link rel="alternate" type="application/atom\+xml"[^>]*href="([^"]+)"', _head(path))
         assert link, path
         assert (path.parent / link.group(1)).resolve() == (built_site / "feed.xml").resolve()
@@ -422,8 +430,10 @@ def test_open_data_page_links_every_file_and_credits_the_sources(built_site, fil
     hrefs = set(re.findall(r'href="([^"#]+)"', html))
     linked = {(page.parent / h).resolve().relative_to(built_site.resolve()).as_posix()
               for h in hrefs if not urlsplit(h).scheme and not h.startswith(("/", "mailto:"))}
-    empty_hsds = {f"data/hsds/{r['path']}" for r in hsds.official_package()["resources"] if r["name"] not in hsds.FILLED}
-    wanted = {p for p in files if p.startswith("data/") and not p.startswith("data/schemas/")} - empty_hsds | {"feed.xml"}
+    empty_hsds = {f"data/hsds/{r['path']}" for r in hsds.official_package()["resources"]
+                  if r["name"] not in hsds.FILLED}
+    data_files = {p for p in files if p.startswith("data/") and not p.startswith("data/schemas/")}
+    wanted = data_files - empty_hsds | {"feed.xml"}
     assert wanted <= linked, f"not linked: {sorted(wanted - linked)}"
     for path in linked:
         assert (built_site / path).exists(), path

@@ -12,10 +12,11 @@ from datetime import datetime
 import docx
 import openpyxl
 import pytest
+
 from conftest import FIXTURES
 from kennisbank.content import paths
-from kennisbank.exports import projectplan
 from kennisbank.content.loader import load_corpus
+from kennisbank.exports import projectplan
 
 
 @pytest.fixture(autouse=True)
@@ -39,7 +40,8 @@ def test_the_xlsx_opens_and_holds_every_section_field_and_column():
 
 def test_the_xlsx_sums_the_budget():
     sheet = openpyxl.load_workbook(io.BytesIO(projectplan.build_xlsx())).active
-    formulas = [c.value for row in sheet.iter_rows() for c in row if isinstance(c.value, str) and c.value.startswith("=")]
+    formulas = [c.value for row in sheet.iter_rows() for c in row
+                if isinstance(c.value, str) and c.value.startswith("=")]
     assert len(formulas) == 1 and formulas[0].startswith("=SUM(B")
 
 
@@ -50,7 +52,7 @@ def test_the_docx_opens_and_holds_every_section_as_a_heading_with_its_table():
     paragraphs = [p.text for p in document.paragraphs]
     assert all(s.help in paragraphs for s in projectplan.SECTIONS)
     assert len(document.tables) == len(projectplan.SECTIONS)
-    for table, section in zip(document.tables, projectplan.SECTIONS):
+    for table, section in zip(document.tables, projectplan.SECTIONS, strict=True):
         if section.columns:
             assert [c.text for c in table.rows[0].cells] == [c.heading for c in section.columns]
             assert len(table.rows) == 1 + section.rows + bool(section.total)

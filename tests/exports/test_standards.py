@@ -19,11 +19,12 @@ import pytest
 import xmlschema
 from frictionless import Package
 from jsonschema import Draft202012Validator, FormatChecker
+from referencing import Registry
+from referencing.jsonschema import DRAFT202012
+
 from kennisbank.content import paths
 from kennisbank.content.vocab import load_vocabularies
 from kennisbank.exports import export, feed, hsds, jsonld
-from referencing import Registry
-from referencing.jsonschema import DRAFT202012
 
 SITE_URL = "https://kennisbank.example/pad/"
 VENDOR = paths.SCHEMAS_DIR / "standards"
@@ -51,8 +52,10 @@ def _errors(report) -> list[str]:
 def test_vendored_hsds_is_the_official_3_0_release():
     package = hsds.official_package()
     assert package["version"] == "3.0.0" and package["profile"] == "tabular-data-package"
-    assert (VENDOR / "hsds-3.0" / "LICENSE").read_text(encoding="utf-8").startswith("The Human Services Data Specification")
-    assert {r["name"] for r in package["resources"]} == {p.stem for p in (VENDOR / "hsds-3.0" / "schema").glob("*.json")}
+    licence = (VENDOR / "hsds-3.0" / "LICENSE").read_text(encoding="utf-8")
+    assert licence.startswith("The Human Services Data Specification")
+    schema_files = (VENDOR / "hsds-3.0" / "schema").glob("*.json")
+    assert {r["name"] for r in package["resources"]} == {p.stem for p in schema_files}
 
 
 def test_published_package_passes_frictionless(files, tmp_path):
@@ -74,7 +77,8 @@ def test_package_passes_frictionless_with_the_official_descriptor(files, tmp_pat
 
 @lru_cache(maxsize=1)
 def _hsds_registry() -> Registry:
-    schemas = {p.name: json.loads(p.read_text(encoding="utf-8")) for p in (VENDOR / "hsds-3.0" / "schema").glob("*.json")}
+    schemas = {p.name: json.loads(p.read_text(encoding="utf-8"))
+               for p in (VENDOR / "hsds-3.0" / "schema").glob("*.json")}
     return Registry().with_resources((name, DRAFT202012.create_resource(s)) for name, s in schemas.items())
 
 

@@ -39,7 +39,7 @@ def ranked_urls(page, queries: list[str]) -> list[list[str]]:
 
 
 def score(queries: list[dict], results: list[list[str]]) -> dict:
-    answerable = [(q, r) for q, r in zip(queries, results) if q["relevant"]]
+    answerable = [(q, r) for q, r in zip(queries, results, strict=True) if q["relevant"]]
     hits, reciprocal, zero, misses = 0, 0.0, 0, []
     for q, r in answerable:
         ranks = [i for i, url in enumerate(r) if url in q["relevant"]]
@@ -49,7 +49,7 @@ def score(queries: list[dict], results: list[list[str]]) -> dict:
             misses.append(q["q"])
         reciprocal += 1 / (ranks[0] + 1) if ranks else 0
         zero += not r
-    shown_for_none = [q["q"] for q, r in zip(queries, results) if not q["relevant"] and r]
+    shown_for_none = [q["q"] for q, r in zip(queries, results, strict=True) if not q["relevant"] and r]
     n = len(answerable)
     return {"answerable": n, "recall_at_10": hits / n, "mrr": reciprocal / n, "zero_share": zero / n,
             "missed": misses, "no_answer_showing_results": shown_for_none}

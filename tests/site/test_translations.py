@@ -7,6 +7,7 @@ from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
+
 from kennisbank.content import paths
 from kennisbank.site import translations
 from kennisbank.tools.checking import check_translations
@@ -17,8 +18,8 @@ CODES = ["en", "fr", "ar", "tr", "pl"]
 
 
 def repo_languages():
-    from mkdocs.utils.yaml import get_yaml_loader
     import yaml
+    from mkdocs.utils.yaml import get_yaml_loader
 
     config = yaml.load((paths.ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=get_yaml_loader())
     return translations.languages(config["extra"])

@@ -240,9 +240,13 @@ def test_from_issue_writes_a_valid_draft_practice(content):
     assert data["status"] == "concept"
     assert data["themes"] == ["diversiteit", "ouderbetrokkenheid"] and data["levels"] == ["kleuter"]
     assert data["ages"] == {"min": 3, "max": 6}
-    assert data["time"] == {"effort": "klein", "description": "Een kwartier per week in de klas, en een kort gesprek met de ouder vooraf."}
+    assert data["time"] == {"effort": "klein",
+                            "description": "Een kwartier per week in de klas, "
+                                           "en een kort gesprek met de ouder vooraf."}
     assert data["evidence"]["level"] == "praktijk-een-school"
-    assert data["steps"][0] == {"title": "Vraag het aan de ouders", "text": "Bij het onthaal in september vraagt de juf welke ouders willen voorlezen en in welke taal."}
+    assert data["steps"][0] == {"title": "Vraag het aan de ouders",
+                                "text": "Bij het onthaal in september vraagt de juf "
+                                        "welke ouders willen voorlezen en in welke taal."}
     assert data["sources"][0]["publisher"] == "Education Endowment Foundation"
     today = date.today().isoformat()
     assert data["sources"][0]["kind"] == "praktijk" and data["sources"][0]["published"] == "ongedateerd"
@@ -380,7 +384,8 @@ def test_links_are_found_with_their_line(content):
     practice.write_text(practice.read_text(encoding="utf-8")
                         + "\nMeer op [de site van de stad](https://www.antwerpen.be/onderwijs).\n", encoding="utf-8")
     links = corpus_links(_no_problems(content), content)
-    url_line = (content / "partners.yaml").read_text(encoding="utf-8").splitlines().index("        url: https://www.example.org/bron") + 1
+    partner_lines = (content / "partners.yaml").read_text(encoding="utf-8").splitlines()
+    url_line = partner_lines.index("        url: https://www.example.org/bron") + 1
     assert Link("partners.yaml", url_line, "https://www.example.org/bron") in links
     line = practice.read_text(encoding="utf-8").splitlines().index(
         "Meer op [de site van de stad](https://www.antwerpen.be/onderwijs).") + 1

@@ -51,12 +51,14 @@ def _check_contacts(entry: Entry, sourced: dict[str, str]) -> list[Problem]:
 
         for match in _EMAIL.finditer(text):
             if match.group().lower() not in sourced:
-                problems.append(Problem(entry.path, line(match), f"e-mailadres '{match.group()}' staat niet in een bron",
+                problems.append(Problem(entry.path, line(match),
+                                        f"e-mailadres '{match.group()}' staat niet in een bron",
                                         "gebruik alleen adressen uit schemas/vocabularies.yaml (sourced_emails); "
                                         "voeg een nieuw adres daar toe met zijn bron"))
         for match in _PHONE.finditer(text):
             problems.append(Problem(entry.path, line(match), f"telefoonnummer '{match.group().strip()}' gevonden",
-                                    "de kennisbank publiceert geen telefoonnummers; verwijs naar de website of het algemene e-mailadres"))
+                                    "de kennisbank publiceert geen telefoonnummers; "
+                                    "verwijs naar de website of het algemene e-mailadres"))
     return problems
 
 
@@ -66,13 +68,15 @@ def _check_values(entry: Entry, today: date) -> list[Problem]:
     if isinstance(ages, dict) and isinstance(ages.get("min"), int) and isinstance(ages.get("max"), int):
         if ages["min"] > ages["max"]:
             path = ("eligibility", "ages") if entry.kind.name == "partner" else ("ages",)
-            problems.append(Problem(entry.path, entry.line(*path), f"leeftijd van {ages['min']} tot {ages['max']} kan niet",
+            problems.append(Problem(entry.path, entry.line(*path),
+                                    f"leeftijd van {ages['min']} tot {ages['max']} kan niet",
                                     "zet de jongste leeftijd bij 'min' en de oudste bij 'max'"))
     for number, source in enumerate(entry.data.get("sources", []) or []):
         for key in ("consulted", "published"):
             day = source_end(source.get(key)) if isinstance(source, dict) else None
             if day is not None and (day if key == "consulted" else source_start(source.get(key))) > today:
-                problems.append(Problem(entry.path, entry.line("sources", number, key), f"datum {source[key]} ligt in de toekomst",
+                problems.append(Problem(entry.path, entry.line("sources", number, key),
+                                        f"datum {source[key]} ligt in de toekomst",
                                         f"gebruik een datum tot vandaag ({today.isoformat()})"))
     problems += evidence_problems(entry)
     return problems
@@ -92,15 +96,17 @@ def evidence_problems(entry: Entry) -> list[Problem]:
     return [Problem(entry.path, entry.line("evidence", "level"),
                     f"bewijsniveau '{term.id}' vraagt een bron van de soort {' of '.join(sorted(needs))}, "
                     f"maar de bronnen zijn: {', '.join(sorted(k for k in kinds if k)) or 'zonder soort'}",
-                    "kies een lagere trede die de bronnen dragen, of voeg een bron van die soort toe (zie docs/bewijsniveaus.md)")]
+                    "kies een lagere trede die de bronnen dragen, "
+                    "of voeg een bron van die soort toe (zie docs/bewijsniveaus.md)")]
 
 
 def _check_partner_order(corpus: Corpus) -> list[Problem]:
     entries = sorted(corpus.partners.values(), key=lambda e: e.base)
     ids = [e.id for e in entries]
-    for entry, expected in zip(entries, sorted(ids)):
+    for entry, expected in zip(entries, sorted(ids), strict=True):
         if entry.id != expected:
-            return [Problem(entry.path, entry.line("id"), f"de partners staan niet op volgorde van id (bij '{entry.id}')",
+            return [Problem(entry.path, entry.line("id"),
+                            f"de partners staan niet op volgorde van id (bij '{entry.id}')",
                             f"zet de partners in alfabetische volgorde van hun id; '{expected}' hoort hier")]
     return []
 

@@ -92,7 +92,8 @@ class StaleEntry:
     def __str__(self) -> str:
         where = f"{self.entry.path}:{self.entry.line()}: {self.entry.title}"
         if self.freshest is None:
-            return f"{where} — geen enkele bron is gedateerd; zoek een gedateerde bron of laat een organisatie de pagina bevestigen"
+            return (f"{where} — geen enkele bron is gedateerd; "
+                    "zoek een gedateerde bron of laat een organisatie de pagina bevestigen")
         noun = "maand" if self.months == 1 else "maanden"
         years = years_text(self.entry)
         return f"{where} — bronnen van {years or '?'}, nieuwste {self.months} {noun} oud"

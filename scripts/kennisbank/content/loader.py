@@ -222,7 +222,7 @@ def _load_corpus(root: Path, stamps: dict[Path, Stamp | None]) -> tuple[Corpus, 
         sources.append(("partner", partners_path))
 
     corpus, everything = Corpus(), Corpus()
-    for (entries, file_problems), (kind, path) in zip(loaded, sources):
+    for (entries, file_problems), (kind, path) in zip(loaded, sources, strict=True):
         if file_problems and not entries:  # the file could not be read: its problems are the cause
             unreadable[(kind, None if kind == "partner" else path.stem)] = path.relative_to(root).as_posix()
             file_problems = [replace(p, rank=CAUSE) for p in file_problems]

@@ -10,7 +10,7 @@ import difflib
 import json
 import re
 from datetime import date
-from functools import lru_cache
+from functools import cache, lru_cache
 from urllib.parse import urlsplit
 
 import fastjsonschema
@@ -153,7 +153,7 @@ def validate(kind: str, doc: YamlDoc, relpath: str, base: tuple = ()) -> list[Pr
     return problems
 
 
-@lru_cache(maxsize=None)
+@cache
 def _descriptions(kind: str) -> dict[str, str]:
     """Field name -> description, from every `properties` in the schema of `kind`."""
     found: dict[str, str] = {}
@@ -220,7 +220,8 @@ def _explain(error, doc: YamlDoc, relpath: str, base: tuple, descriptions: dict[
         name = missing.group(1) if missing else error.message
         description = schema.get("properties", {}).get(name, {}).get("description") or descriptions.get(name)
         hint = f"voeg '{name}:' toe" + (f" ({description.rstrip('.')})" if description else "")
-        return [Problem(relpath, doc.line_of(path, key=True), f"verplicht veld '{name}' ontbreekt" + (f" in {where}" if path else ""), hint)]
+        message = f"verplicht veld '{name}' ontbreekt" + (f" in {where}" if path else "")
+        return [Problem(relpath, doc.line_of(path, key=True), message, hint)]
     if kind == "enum":
         options = error.validator_value
         vocabulary = schema.get("title", "toegelaten waarden")
@@ -242,7 +243,8 @@ def _explain(error, doc: YamlDoc, relpath: str, base: tuple, descriptions: dict[
         wanted = wanted if isinstance(wanted, str) else wanted[0]
         hint = {
             "array": "zet elk item op een eigen regel die begint met '- '",
-            "string": "zet de tekst tussen aanhalingstekens als hij met een cijfer, 'ja', 'nee' of een leesteken begint",
+            "string": "zet de tekst tussen aanhalingstekens "
+                      "als hij met een cijfer, 'ja', 'nee' of een leesteken begint",
             "object": "zet de onderliggende velden ingesprongen op de regels eronder",
         }.get(wanted, f"vul {expected.get(wanted, wanted)} in")
         return [Problem(relpath, line, f"{where} moet {expected.get(wanted, wanted)} zijn", hint)]
@@ -262,5 +264,6 @@ def _explain(error, doc: YamlDoc, relpath: str, base: tuple, descriptions: dict[
         return [Problem(relpath, line, f"{where}: {error.instance} ligt buiten het bereik",
                         f"gebruik een waarde {'vanaf' if kind == 'minimum' else 'tot en met'} {error.validator_value}")]
     if kind == "const":
-        return [Problem(relpath, line, f"{where}: '{error.instance}' is niet toegestaan", f"gebruik '{error.validator_value}'")]
+        return [Problem(relpath, line, f"{where}: '{error.instance}' is niet toegestaan",
+                        f"gebruik '{error.validator_value}'")]
     return [Problem(relpath, line, f"{where}: {error.message}", "pas de waarde aan volgens het schema in schemas/")]

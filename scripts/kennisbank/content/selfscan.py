@@ -60,7 +60,8 @@ def _check_unique_ids(doc: YamlDoc, relpath: str) -> list[Problem]:
                 continue
             line = doc.line_of(path)
             if value in seen:
-                problems.append(Problem(relpath, line, f"id '{value}' van deze {what} wordt al gebruikt (op regel {seen[value]})",
+                problems.append(Problem(relpath, line,
+                                        f"id '{value}' van deze {what} wordt al gebruikt (op regel {seen[value]})",
                                         "geef elk kenmerk en elke stelling een eigen id"))
             else:
                 seen[value] = line

@@ -12,6 +12,7 @@ from kennisbank.content import inputs, paths
 from kennisbank.content.problems import ContentError
 from kennisbank.content.yamlio import parse_yaml, read_text
 
+
 @dataclass(frozen=True)
 class VocabularyInfo:
     plural: str  # how messages call it, in Dutch

@@ -38,7 +38,8 @@ MESSAGES = [
 ]
 _FALLBACK_HINT = "controleer inspringing, dubbelpunten en aanhalingstekens op of vlak voor deze regel"
 _HINTS = {
-    "mapping values are not allowed": "staat er een dubbelpunt in de tekst? Zet dan de hele waarde tussen aanhalingstekens",
+    "mapping values are not allowed": "staat er een dubbelpunt in de tekst? "
+                                      "Zet dan de hele waarde tussen aanhalingstekens",
     "found character '\\t'": "gebruik spaties om in te springen, geen tabs",
     "found character that cannot start any token": "gebruik spaties om in te springen, geen tabs; zet tekst die "
                                                    "met '@' of '`' begint tussen aanhalingstekens",

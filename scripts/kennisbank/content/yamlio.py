@@ -38,7 +38,7 @@ class YamlDoc:
     data: object
     _lines: dict[Path_, int] | None = field(default_factory=dict)
     _key_lines: dict[Path_, int] | None = field(default_factory=dict)
-    _reparse: Callable[[], "YamlDoc"] | None = field(default=None, repr=False)
+    _reparse: Callable[[], YamlDoc] | None = field(default=None, repr=False)
 
     @property
     def lines(self) -> dict[Path_, int]:
@@ -52,7 +52,7 @@ class YamlDoc:
             self._restore()
         return self._key_lines
 
-    def forget_lines(self, reparse: Callable[[], "YamlDoc"]) -> None:
+    def forget_lines(self, reparse: Callable[[], YamlDoc]) -> None:
         self._lines = self._key_lines = None
         self._reparse = reparse
 
@@ -167,7 +167,8 @@ def parse_yaml(text: str, relpath: str, line_offset: int = 0) -> tuple[YamlDoc |
         message, hint = explain(error.problem or error.context or "", text, line)
         return None, [Problem(relpath, line + line_offset, message, hint)]
     except yaml.YAMLError as error:
-        return None, [Problem(relpath, 1 + line_offset, f"YAML-fout: {dutch(str(error))}", "controleer de opmaak van het bestand")]
+        return None, [Problem(relpath, 1 + line_offset, f"YAML-fout: {dutch(str(error))}",
+                              "controleer de opmaak van het bestand")]
     if root is None:
         return None, [Problem(relpath, 1 + line_offset, "er staan geen gegevens in",
                               "vul de velden in; kijk naar een bestaand bestand als voorbeeld")]

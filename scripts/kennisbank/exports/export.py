@@ -108,7 +108,8 @@ def envelope_schema(kind: str) -> dict:
             "license": {
                 "type": "object", "additionalProperties": False, "required": ["name", "url", "attribution"],
                 "properties": {"name": {"const": LICENSE_NAME}, "url": {"const": LICENSE_URL},
-                               "attribution": {"type": "string", "description": "Vermeld deze naam als je de gegevens hergebruikt."}},
+                               "attribution": {"type": "string",
+                                               "description": "Vermeld deze naam als je de gegevens hergebruikt."}},
             },
             "date": {"$ref": "common.schema.json#/$defs/date",
                      "description": "De datum van de gegevens: de laatste keer dat een item werd nagekeken."},
@@ -161,7 +162,10 @@ PARTNER_COLUMNS = [
 def partner_row(entry: Entry, vocab: Vocabularies, site_url: str | None) -> dict:
     data, eligibility, area = entry.data, entry.data["eligibility"], entry.data["service_area"]
     ages = entry.ages or {}
-    clean = lambda text: " ".join((text or "").split())
+
+    def clean(text):
+        return " ".join((text or "").split())
+
     return {
         "id": entry.id,
         "name": data["name"],

@@ -137,7 +137,8 @@ def service_rows(corpus: Corpus, vocab: Vocabularies) -> list[dict]:
             "id": service_id(partner),
             "organization_id": organization_id(partner),
             "name": partner.data["name"],
-            "description": "\n".join(f"- {_clean(s['name'])}: {_clean(s['description'])}" for s in partner.data["services"]),
+            "description": "\n".join(f"- {_clean(s['name'])}: {_clean(s['description'])}"
+                                     for s in partner.data["services"]),
             "url": partner.data.get("website", ""),
             "email": partner.data.get("email", ""),
             "status": status(partner),
@@ -195,7 +196,8 @@ def table_rows(corpus: Corpus, vocab: Vocabularies | None = None, site_url: str 
               "organization_identifier": organization_identifier_rows(corpus),
               "service": service_rows(corpus, vocab), "service_area": service_area_rows(corpus, vocab),
               "language": language_rows(corpus, vocab)}
-    return {r["name"]: sorted(filled.get(r["name"], []), key=lambda row: row["id"]) for r in official_package()["resources"]}
+    return {r["name"]: sorted(filled.get(r["name"], []), key=lambda row: row["id"])
+            for r in official_package()["resources"]}
 
 
 def datapackage(corpus: Corpus, site_url: str | None) -> dict:
@@ -228,7 +230,8 @@ def datapackage(corpus: Corpus, site_url: str | None) -> dict:
 def package_files(corpus: Corpus, site_url: str | None, vocab: Vocabularies | None = None) -> dict[str, str]:
     """datapackage.json and one CSV per HSDS table, by path under the site root."""
     rows = table_rows(corpus, vocab, site_url)
-    files = {f"{FOLDER}/datapackage.json": json.dumps(datapackage(corpus, site_url), ensure_ascii=False, indent=2) + "\n"}
+    package = json.dumps(datapackage(corpus, site_url), ensure_ascii=False, indent=2) + "\n"
+    files = {f"{FOLDER}/datapackage.json": package}
     for resource in official_package()["resources"]:
         files[f"{FOLDER}/{resource['path']}"] = csv_text(columns(resource), rows[resource["name"]])
     return files

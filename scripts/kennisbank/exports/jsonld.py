@@ -120,7 +120,8 @@ def partner(entry: Entry, vocab: Vocabularies, url: str) -> dict:
 
 def guide(entry: Entry, vocab: Vocabularies, url: str) -> dict:
     result = _page(entry, "HowTo", url, entry.data["summary"])
-    result["step"] = [{"@type": "HowToStep", "position": n, "name": _clean(step["title"]), "text": plain_text(step["text"])}
+    result["step"] = [{"@type": "HowToStep", "position": n, "name": _clean(step["title"]),
+                       "text": plain_text(step["text"])}
                       for n, step in enumerate(entry.data["steps"], start=1)]
     result.update(_work(entry, vocab))
     return result

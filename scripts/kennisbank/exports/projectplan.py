@@ -86,7 +86,8 @@ def _normalize_zip(data: bytes, when: datetime) -> bytes:
 def _xlsx_table(sheet, row: int, section: Section, styles: dict) -> int:
     for col, column in enumerate(section.columns, start=1):
         cell = sheet.cell(row=row, column=col, value=column.heading)
-        cell.font, cell.fill, cell.border, cell.alignment = styles["th_font"], styles["th_fill"], styles["border"], styles["wrap"]
+        cell.font, cell.fill = styles["th_font"], styles["th_fill"]
+        cell.border, cell.alignment = styles["border"], styles["wrap"]
     header_row = row
     for _ in range(section.rows):
         row += 1
@@ -139,7 +140,8 @@ def build_xlsx(when: datetime | None = None) -> bytes:
     row = 3
     for number, section in enumerate(SECTIONS, start=1):
         row += 2
-        sheet.cell(row=row, column=1, value=f"{number}. {section.heading}").font = Font(bold=True, size=13, color="1B4D89")
+        heading_cell = sheet.cell(row=row, column=1, value=f"{number}. {section.heading}")
+        heading_cell.font = Font(bold=True, size=13, color="1B4D89")
         row += 1
         help_cell = sheet.cell(row=row, column=1, value=section.help)
         help_cell.font, help_cell.alignment = Font(italic=True, color="4A4F57"), styles["wrap"]
@@ -208,7 +210,7 @@ def _docx_table(document, section: Section) -> None:
 
     table = document.add_table(rows=1 + section.rows + (1 if section.total else 0), cols=len(section.columns))
     table.style = "Table Grid"
-    for cell, column in zip(table.rows[0].cells, section.columns):
+    for cell, column in zip(table.rows[0].cells, section.columns, strict=True):
         cell.paragraphs[0].add_run(column.heading)
     _docx_header_row(table.rows[0])
     for row in table.rows[1:1 + section.rows]:
@@ -223,7 +225,7 @@ def _docx_fields(document, section: Section) -> None:
 
     table = document.add_table(rows=len(section.fields), cols=2)
     table.style = "Table Grid"
-    for row, question in zip(table.rows, section.fields):
+    for row, question in zip(table.rows, section.fields, strict=True):
         row.cells[0].paragraphs[0].add_run(question).bold = True
         row.cells[0].width, row.cells[1].width = Cm(7), Cm(18.7)
         row.height = Cm(3 if section.tall else 0.9)

@@ -238,7 +238,9 @@ def build_finder_data(corpus: Corpus, vocab: Vocabularies | None = None,
 def finder_files(corpus: Corpus) -> dict[str, str]:
     """The finder's files, by path under the site root."""
     data, shards, summaries = build_finder_data(corpus)
-    dump = lambda value: json.dumps(value, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
+    def dump(value) -> str:
+        return json.dumps(value, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
+
     files = {"assets/zoeken/vinden.json": dump(data)}
     files.update({f"assets/zoeken/t/{n}.json": dump(s) for n, s in enumerate(shards)})
     files.update({f"assets/zoeken/s/{n}.json": dump(s) for n, s in enumerate(summaries)})

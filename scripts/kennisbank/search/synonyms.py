@@ -39,7 +39,8 @@ def check_file(path: Path | None = None) -> list[Problem]:
                   for w in item["wijken"] if w not in wijken]
     for i, item in enumerate(doc.data["synoniemen"]):
         if not dutch.words(item["getypt"]):
-            found.append(Problem(relpath, doc.line_of(("synoniemen", i)), f"{item['getypt']!r} bestaat alleen uit stopwoorden",
+            found.append(Problem(relpath, doc.line_of(("synoniemen", i)),
+                                 f"{item['getypt']!r} bestaat alleen uit stopwoorden",
                                  "kies een woord dat iets over het onderwerp zegt"))
     return found
 

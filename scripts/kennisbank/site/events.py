@@ -10,23 +10,23 @@ from __future__ import annotations
 import json
 import logging
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Callable
 
 import jinja2
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 
-from kennisbank.site import csp, page_cache
-from kennisbank.content.loader import load_corpus
-from kennisbank.site.markdown_links import ExternalLinksExtension
 from kennisbank.content import paths
+from kennisbank.content.loader import load_corpus
 from kennisbank.content.model import KINDS, Corpus
 from kennisbank.content.problems import Problem, format_problems
-from kennisbank.site.render import PageRenderer
-from kennisbank.site.stylesheet import inline_stylesheet, stylesheet_text
-from kennisbank.site.repository import repository_url
 from kennisbank.content.safety import unsafe_html
+from kennisbank.site import csp, page_cache
+from kennisbank.site.markdown_links import ExternalLinksExtension
+from kennisbank.site.render import PageRenderer
+from kennisbank.site.repository import repository_url
+from kennisbank.site.stylesheet import inline_stylesheet, stylesheet_text
 
 log = logging.getLogger("mkdocs.plugins.kennisbank")
 
@@ -135,12 +135,13 @@ class Extras:
     linked_files: Callable[[], dict] = lambda: {}
 
 
-def add_files(files: Files, config, extras: Extras = Extras()) -> Files:
+def add_files(files: Files, config, extras: Extras | None = None) -> Files:
     """Add the pages and assets made from the content; they exist only in memory.
 
     Every shard knows every page (for the navigation and link checks), but only renders its
     own; shard 0 also makes the listing pages and the finder's data.
     """
+    extras = extras or Extras()
     index, count = STATE.shard
     repository = config.extra.get("repository") or repository_url(paths.ROOT)
     renderer = PageRenderer(STATE.corpus, site_url=config.site_url, repository=repository,
@@ -167,7 +168,8 @@ def add_files(files: Files, config, extras: Extras = Extras()) -> Files:
     for src_uri, content in generated.items():
         existing = files.get_file_from_path(src_uri)
         if existing is not None:
-            raise PluginError(f"docs/{src_uri} bestaat al, maar die pagina wordt uit de inhoud gemaakt: verwijder docs/{src_uri}")
+            raise PluginError(f"docs/{src_uri} bestaat al, maar die pagina wordt uit de inhoud gemaakt: "
+                              f"verwijder docs/{src_uri}")
         file = File.generated(config, src_uri, content=content)
         if STATE.cache and src_uri in mine_srcs and STATE.cache.lookup(src_uri, file.dest_uri, content):
             file.content_string = _stub(_front_matter(content))  # its stored HTML comes after the build

@@ -70,7 +70,7 @@ def body_sections(body: str) -> dict[str, list[tuple[str, str]]]:
     sections = {"main": [], "optional": []}
     if parts[0].strip():
         sections["main"].append(("", parts[0].strip()))
-    for heading, text in zip(parts[1::2], parts[2::2]):
+    for heading, text in zip(parts[1::2], parts[2::2], strict=True):
         group = "optional" if OPTIONAL_SECTIONS.match(heading) else "main"
         sections[group].append((heading.strip(), text.strip()))
     return sections

@@ -8,13 +8,14 @@ from __future__ import annotations
 from markupsafe import escape
 
 from kennisbank.content import paths
-from kennisbank.site.finder_page import finder
 from kennisbank.content.model import KINDS
-from kennisbank.site.render import md_escape, rel
-from kennisbank.site.selfscan_page import zelfscan, zelfscan_sources
-from kennisbank.site.events import STATE
 from kennisbank.content.vocab import WIJK_CREDIT, load_vocabularies
 from kennisbank.content.wording import count_noun
+from kennisbank.site.events import STATE
+from kennisbank.site.finder_page import finder
+from kennisbank.site.repository import repository_url
+from kennisbank.site.render import md_escape, rel
+from kennisbank.site.selfscan_page import zelfscan, zelfscan_sources
 
 
 def count(kind: str) -> int:
@@ -33,8 +34,9 @@ def evidence_ladder() -> str:
         practices = sorted((p for p in STATE.corpus.practices.values() if p.data["evidence"]["level"] == term.id),
                            key=lambda p: p.title.lower())
         links = "".join(f'<li><a href="../{p.url}">{escape(p.title)}</a></li>' for p in practices)
-        listing = f'<details><summary>{count_noun(len(practices), "praktijk", "praktijken")} op deze trede</summary><ul>{links}</ul></details>' \
-            if practices else "<p>Nog geen praktijken op deze trede.</p>"
+        listing = (f'<details><summary>{count_noun(len(practices), "praktijk", "praktijken")} op deze trede</summary>'
+                   f"<ul>{links}</ul></details>"
+                   if practices else "<p>Nog geen praktijken op deze trede.</p>")
         parts.append(f'<li class="kb-ladder__step" id="{term.id}"><h2>Trede {number}: {escape(term.label)}</h2>'
                      f"<p>{escape(term.description)}</p>{listing}</li>")
     parts.append("</ol>")
@@ -71,6 +73,9 @@ def register(env) -> None:
     for function in (count, evidence_ladder, vocabulary, vocabulary_sections, finder, zelfscan, zelfscan_sources):
         env.macro(function)
     env.variables["wijk_credit"] = WIJK_CREDIT
+    # Where the source lives (for the contribution links), or '' when nobody said: then the pages
+    # name the files instead of linking to a guess.
+    env.variables["repository"] = env.conf.extra.get("repository") or repository_url(paths.ROOT) or ""
 
     @env.macro
     def link(kind: str, entry_id: str, text: str | None = None) -> str:

@@ -9,9 +9,9 @@ from __future__ import annotations
 import json
 import posixpath
 import re
+from collections.abc import Callable
 from datetime import date
 from functools import lru_cache
-from typing import Callable
 from urllib.parse import quote, urljoin, urlsplit
 
 import jinja2
@@ -174,7 +174,8 @@ class PageRenderer:
         url = urljoin(self.site_url, entry.url) if self.site_url else "./"
         return {"title": entry.title, "description": " ".join(summary.split()), "render_macros": False,
                 "kb_kind": entry.kind.name, "kb_id": entry.id, "kb_source": entry.path,
-                "kb_checked": entry.checked, "kb_jsonld": self.structured_data(entry, self.vocab, url) if self.structured_data else ""}
+                "kb_checked": entry.checked,
+                "kb_jsonld": self.structured_data(entry, self.vocab, url) if self.structured_data else ""}
 
     def entry_page(self, entry: Entry) -> str:
         page = entry.src_uri

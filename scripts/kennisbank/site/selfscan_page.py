@@ -12,9 +12,9 @@ import jinja2
 
 from kennisbank.content import paths
 from kennisbank.content.model import Entry
-from kennisbank.site.render import first_sentence, md_escape, rel_url
 from kennisbank.content.selfscan import REFERENCE_FIELDS, load_selfscan
 from kennisbank.site.events import STATE
+from kennisbank.site.render import first_sentence, md_escape, rel_url
 
 PAGE_SRC = "zelfscan.md"
 DATA_FORMAT = "kennisbank-zelfscan"  # written into a saved result; zelfscan.js checks it
@@ -59,7 +59,8 @@ def zelfscan() -> str:
     corpus = STATE.corpus
     guide_urls = {g.id: rel_url(PAGE_SRC, g.src_uri) for g in corpus.guides.values()}
     return _environment().get_template("zelfscan.html.j2").render(
-        dimensions=scan.dimensions, scale=scan.scale, unknown_label=UNKNOWN_LABEL, data=page_data(scan, corpus), guide_urls=guide_urls,
+        dimensions=scan.dimensions, scale=scan.scale, unknown_label=UNKNOWN_LABEL, data=page_data(scan, corpus),
+        guide_urls=guide_urls,
         statement_count=sum(len(d["statements"]) for d in scan.dimensions))
 
 

@@ -34,7 +34,7 @@ from kennisbank.content.frontmatter import split_front_matter
 from kennisbank.content.problems import Problem
 
 HASH_LENGTH = 16
-_HASH = re.compile(r"[0-9a-f]{%d}" % HASH_LENGTH)
+_HASH = re.compile(rf"[0-9a-f]{{{HASH_LENGTH}}}")
 SOURCE_STRINGS = ("switcher",)
 TRANSLATION_STRINGS = ("switcher", "notice", "checked", "unchecked", "stale", "section_link")
 
@@ -68,7 +68,8 @@ def languages(extra: dict) -> list[Language]:
         elif item["dir"] not in ("ltr", "rtl"):
             errors.append(f"taal {code}: dir is 'ltr' of 'rtl', niet {item['dir']!r}")
         elif not source and "{dutch_page}" not in item["notice"]:
-            errors.append(f"taal {code}: notice moet {{dutch_page}} bevatten (daar komt de link naar de Nederlandse pagina)")
+            errors.append(f"taal {code}: notice moet {{dutch_page}} bevatten "
+                          "(daar komt de link naar de Nederlandse pagina)")
         else:
             strings = {key: str(item[key]) for key in TRANSLATION_STRINGS if item.get(key)}
             found.append(Language(code, str(item["name"]), item["dir"], source, strings))
@@ -114,7 +115,8 @@ def read_translation(path: Path, src: str) -> tuple[Translation | None, list[Pro
                                 "zet de vertaling van <map>/<pagina>.md in <map>/<taalcode>/<pagina>.md"))
     if not _HASH.fullmatch(digest):
         problems.append(Problem(where, 1, "translation.source_sha256 ontbreekt of is geen 16 hexadecimale tekens",
-                                "zet er de eerste 16 tekens van de sha256 van de Nederlandse pagina in, tussen aanhalingstekens"))
+                                "zet er de eerste 16 tekens van de sha256 van de Nederlandse pagina in, "
+                                "tussen aanhalingstekens"))
     if not isinstance(info.get("checked_by_native_speaker"), bool):
         problems.append(Problem(where, 1, "translation.checked_by_native_speaker ontbreekt",
                                 "zet true als een moedertaalspreker de vertaling nakeek, anders false"))

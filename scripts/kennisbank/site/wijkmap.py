@@ -39,7 +39,7 @@ def _simplify(points: list[tuple[float, float]], tolerance: float) -> list[tuple
         if index is not None:
             keep[index] = True
             stack += [(first, index), (index, last)]
-    return [p for p, k in zip(points, keep) if k]
+    return [p for p, k in zip(points, keep, strict=True) if k]
 
 
 @lru_cache(maxsize=1)
@@ -65,7 +65,8 @@ def wijk_map_svg() -> str:
             if len(points) >= 3:
                 d.append("M" + "L".join(f"{x:.1f},{y:.1f}" for x, y in points) + "Z")
         if feature["district"] is None:
-            paths.append(f'<path class="kb-map__water" d="{"".join(d)}"><title>{escape(feature["label"])}</title></path>')
+            paths.append(f'<path class="kb-map__water" d="{"".join(d)}">'
+                         f'<title>{escape(feature["label"])}</title></path>')
             continue
         name = vocab.terms["wijken"][feature["id"]].description
         paths.append(f'<path class="kb-map__wijk" data-wijk="{feature["id"]}" d="{"".join(d)}">'

@@ -17,13 +17,13 @@ import urllib.request
 from pathlib import Path
 
 from kennisbank.content import paths
+from kennisbank.tools import floor_bench
 from kennisbank.tools.finder_bench import (
     finder_in_browser,
     finder_payload_kb,
     percentile,
     queries_for,
 )
-from kennisbank.tools import floor_bench
 from kennisbank.tools.synthetic import write_corpus
 
 CHROMIUM = "/usr/bin/chromium"
@@ -124,7 +124,8 @@ def measure_corpus(entries: int, work: Path, queries: int) -> dict:
         **floor_bench.ratios(build, floor),
     }
     if entries == 7000 or os.environ.get("KENNISBANK_BENCH_INCREMENTAL"):
-        result["incremental_one_edit_s"] = round(floor_bench.incremental_one_edit(timed, content, site, env)["wall_s"], 1)
+        one_edit = floor_bench.incremental_one_edit(timed, content, site, env)
+        result["incremental_one_edit_s"] = round(one_edit["wall_s"], 1)
     shutil.rmtree(work / f"cache-{entries}", ignore_errors=True)
     shutil.rmtree(site)
     shutil.rmtree(content)
@@ -203,7 +204,7 @@ def baseline_full_nav(entries: int, work: Path) -> dict:
 
 
 def _print_row(values: list, widths: list[int]) -> None:
-    print("  ".join(str(v).rjust(w) for v, w in zip(values, widths)), flush=True)
+    print("  ".join(str(v).rjust(w) for v, w in zip(values, widths, strict=True)), flush=True)
 
 
 def frontend_figures(lighthouse: str | None = None) -> dict:
@@ -241,6 +242,7 @@ def run_benchmark(sizes: list[int], baseline: bool = False, queries: int = 100) 
             results["baseline"] = baseline_full_nav(500, work)
             b = results["baseline"]
             print(f"baseline, plain mkdocs-material with every page in the nav, {b['entries']} entries: "
-                  f"{b['build_s']} s, {b['peak_rss_mb']} MB, site {b['site_mb']} MB, {b['html_kb_per_entry']} KB per page")
+                  f"{b['build_s']} s, {b['peak_rss_mb']} MB, site {b['site_mb']} MB, "
+                  f"{b['html_kb_per_entry']} KB per page")
     print("\ntargets: " + ", ".join(f"{k} ≤ {v}" for k, v in TARGETS.items()))
     return results

@@ -4,9 +4,9 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from kennisbank.content import paths
 from kennisbank.content.loader import load_corpus
 from kennisbank.content.model import KINDS
-from kennisbank.content import paths
 from kennisbank.content.problems import ContentError, Problem, format_problems
 from kennisbank.content.wording import count_noun
 from kennisbank.search import synonyms
@@ -54,5 +54,6 @@ def corpus_for_report(skipped: str, out=None):
         print(error, file=out)
         return None
     if problems:
-        print(f"Let op: {count_noun(len(problems), 'probleem', 'problemen')} in de inhoud; die items {skipped}. Voer `make check` uit.", file=out)
+        print(f"Let op: {count_noun(len(problems), 'probleem', 'problemen')} in de inhoud; die items {skipped}. "
+              "Voer `make check` uit.", file=out)
     return corpus

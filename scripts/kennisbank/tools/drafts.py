@@ -20,7 +20,8 @@ KEY_FIELDS = {
     "guide": [("themes", "themes"), ("audience", "roles")],
 }
 QUESTIONS = {"themes": "Over welke thema's gaat het?", "levels": "Voor welke onderwijsniveaus?",
-             "audience": "Voor wie is het bedoeld?", "support_forms": "Welke vormen van ondersteuning biedt de partner?"}
+             "audience": "Voor wie is het bedoeld?",
+             "support_forms": "Welke vormen van ondersteuning biedt de partner?"}
 
 
 class ScaffoldError(Exception):

@@ -14,8 +14,8 @@ import resource
 import shutil
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
 from kennisbank.content import paths
 
@@ -117,9 +117,9 @@ def print_side_by_side(results: dict) -> None:
     columns = ["entries", "build_s", "cpu_s", "peak_rss_mb", "floor_build_s", "floor_cpu_s", "floor_peak_rss_mb",
                "wall_ratio_to_floor", "cpu_ratio_to_floor", "memory_ratio_to_floor", "incremental_one_edit_s"]
     widths = [max(8, len(c)) for c in columns]
-    print("  ".join(c.rjust(w) for c, w in zip(columns, widths)))
+    print("  ".join(c.rjust(w) for c, w in zip(columns, widths, strict=True)))
     for run in results["runs"]:
-        print("  ".join(str(run.get(c, "-")).rjust(w) for c, w in zip(columns, widths)), flush=True)
+        print("  ".join(str(run.get(c, "-")).rjust(w) for c, w in zip(columns, widths, strict=True)), flush=True)
     if "serve_reload_s" in results:
         print(f"make serve: an edit of one practice of the shipped content shows after {results['serve_reload_s']} s")
     results.setdefault("targets", {}).update(TARGETS)

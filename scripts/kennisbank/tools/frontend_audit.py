@@ -134,7 +134,8 @@ def axe_figures(base: str, pages: dict[str, str]) -> dict:
                     const size = await axe.run(document, {runOnly: {type: 'rule', values: ['target-size']}});
                     const ids = (r) => r.violations.map(v => v.id + ' (' + v.nodes.length + ')');
                     return {violations: ids(all), target_size: ids(size),
-                            target_size_checked: size.passes.concat(size.violations).reduce((n, r) => n + r.nodes.length, 0)};
+                            target_size_checked: size.passes.concat(size.violations)
+                                .reduce((n, r) => n + r.nodes.length, 0)};
                 }""", AXE_TAGS)
                 found["pages"].setdefault(name, {})[f"{viewport['width']}"] = run
             context.close()

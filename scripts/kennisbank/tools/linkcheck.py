@@ -6,10 +6,10 @@ Needs the internet, so it never runs in `make test`; a weekly workflow runs it. 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Iterable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable, Iterable
 
 from kennisbank.content.model import Corpus, Entry
 from kennisbank.content.yamlio import iter_strings
@@ -108,7 +108,7 @@ def check_links(links: Iterable[Link], fetch: Fetch = fetch_url, workers: int = 
     links = list(links)
     unique = sorted({link.url for link in links})
     with ThreadPoolExecutor(max_workers=workers) as pool:
-        results = dict(zip(unique, pool.map(fetch, unique)))
+        results = dict(zip(unique, pool.map(fetch, unique), strict=True))
     return [(link, results[link.url]) for link in links]
 
 

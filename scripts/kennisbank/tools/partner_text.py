@@ -37,7 +37,7 @@ def insert_partner(text: str, block: str, entry_id: str) -> tuple[str, int]:
     block = textwrap.indent(textwrap.dedent(block), " " * indent)
     spaced = any(lines[s - 2].strip() == "" for s in starts[1:])  # blank lines between partners?
     ids = [item.get("id") if isinstance(item, dict) else None for item in items]
-    following = next((s for s, i in zip(starts, ids) if isinstance(i, str) and i > entry_id), None)
+    following = next((s for s, i in zip(starts, ids, strict=True) if isinstance(i, str) and i > entry_id), None)
     if following is None:
         before = "".join(lines)
         if before and not before.endswith("\n"):

@@ -91,7 +91,8 @@ def new_id(kind: str, title: str) -> str:
     if len(title) < node.get("minLength", 1):
         raise ScaffoldError(f"De {what} '{title}' is te kort: gebruik minstens {node['minLength']} tekens.")
     if len(title) > node.get("maxLength", 10**6):
-        raise ScaffoldError(f"De {what} is te lang ({len(title)} tekens): gebruik hoogstens {node['maxLength']} tekens.")
+        raise ScaffoldError(f"De {what} is te lang ({len(title)} tekens): "
+                            f"gebruik hoogstens {node['maxLength']} tekens.")
     entry_id = slugify(title)
     if not entry_id:
         raise ScaffoldError(f"'{title}' geeft geen bruikbare id: gebruik letters of cijfers in de {what}.")
@@ -104,7 +105,8 @@ def refuse_existing(kind: str, entry_id: str, root: Path) -> None:
     if taken:
         where = paths.PARTNERS_FILE if kind == "partner" else relpath
         raise ScaffoldError(f"Er bestaat al een {DUTCH[kind]} met id '{entry_id}' ({where}). Kies een andere "
-                            f"{'naam' if kind == 'partner' else 'titel'}, of werk {THE[kind].replace(' ', ' bestaande ', 1)} bij.")
+                            f"{'naam' if kind == 'partner' else 'titel'}, "
+                            f"of werk {THE[kind].replace(' ', ' bestaande ', 1)} bij.")
 
 
 def _check_choices(choices: dict[str, list[str]], vocab: Vocabularies, kind: str) -> None:
@@ -113,7 +115,8 @@ def _check_choices(choices: dict[str, list[str]], vocab: Vocabularies, kind: str
         allowed = vocab.ids(vocabularies[field])
         wrong = [c for c in chosen if c not in allowed]
         if wrong:
-            raise ScaffoldError(f"'{', '.join(wrong)}' staat niet in de lijst voor {field}; kies uit: {', '.join(allowed)}")
+            raise ScaffoldError(f"'{', '.join(wrong)}' staat niet in de lijst voor {field}; "
+                                f"kies uit: {', '.join(allowed)}")
 
 
 def create(kind: str, title: str, choices: dict[str, list[str]] | None = None,
