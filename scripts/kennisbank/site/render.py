@@ -131,10 +131,16 @@ class PageRenderer:
             body_sections=body_sections,
             short_duration=short_duration,
             labels=lambda name, ids: ", ".join(self.vocab.label(name, i) for i in ids or []),
+            short_labels=self._short_labels,
             partner=lambda entry_id: self.corpus.get("partner", entry_id),
         )
         self.templates = {name: env.get_template(f"{name}.md.j2")
                           for name in ("practice", "partner", "guide", "theme", "themes_index", "kind_index")}
+
+    def _short_labels(self, name: str, ids) -> str:
+        """'kleuter, lager, sec. 1e graad': the vocabulary's short labels, for the at-a-glance strip."""
+        terms = self.vocab.terms[name]
+        return ", ".join(terms[i].extra.get("short", terms[i].label) if i in terms else i for i in ids or [])
 
     def _render(self, template: str, page: str, meta: dict, **context) -> str:
         body = self.templates[template].render(page=page, **self.globals, **context)
