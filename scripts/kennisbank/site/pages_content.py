@@ -13,8 +13,8 @@ from kennisbank.content.vocab import WIJK_CREDIT, load_vocabularies
 from kennisbank.content.wording import count_noun
 from kennisbank.site.events import STATE
 from kennisbank.site.finder_page import finder
-from kennisbank.site.repository import repository_url
 from kennisbank.site.render import md_escape, rel
+from kennisbank.site.repository import repository_url
 from kennisbank.site.selfscan_page import zelfscan, zelfscan_sources
 
 
