@@ -107,7 +107,8 @@ def test_changed_pages_have_no_axe_violations(browser, site_url, corpus):
     axe = _axe_source()
     urls = ["", "404.html", "tijd-en-kosten/", "themas/",
             *(sorted(corpus.of_kind(k).values(), key=lambda e: e.id)[0].url for k in ("practice", "partner", "guide")),
-            *(e.url for e in corpus.partners.values() if e.is_stopped or e.data.get("ask_via"))]
+            *(e.url for e in corpus.partners.values() if e.is_stopped),
+            *sorted(e.url for e in corpus.partners.values() if e.data.get("ask_via"))[:2]]
     problems = []
     for width, height in VIEWPORTS:
         context = browser.new_context(viewport={"width": width, "height": height})
