@@ -201,6 +201,12 @@ def load_corpus(root: Path | None = None) -> tuple[Corpus, list[Problem]]:
     return result
 
 
+def current_corpus() -> Corpus:
+    """The published content as the current build sees it (the cached result of load_corpus: the
+    same object, read again only when a file changed). What the macros of hand-written pages ask."""
+    return load_corpus()[0]
+
+
 def _load_corpus(root: Path, stamps: dict[Path, Stamp | None]) -> tuple[Corpus, list[Problem]]:
     problems: list[Problem] = []
     unreadable: dict[tuple[str, str | None], str] = {}  # (kind, id or None for all) -> the file

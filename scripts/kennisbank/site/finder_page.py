@@ -4,9 +4,9 @@ from __future__ import annotations
 from markupsafe import Markup
 
 from kennisbank.content.facets import FACETS
+from kennisbank.content.loader import current_corpus
 from kennisbank.content.model import KINDS
 from kennisbank.content.vocab import load_vocabularies
-from kennisbank.site.events import STATE
 from kennisbank.site.render import _environment
 from kennisbank.site.wijkmap import credit, wijk_map_svg
 
@@ -16,7 +16,7 @@ POPULAR_WIJK_NAMES = "synoniemen.yaml"
 
 def finder() -> str:
     vocab = load_vocabularies()
-    corpus = STATE.corpus
+    corpus = current_corpus()
     themes = []
     for term in vocab.terms["themes"].values():
         counts = {kind: sum(term.id in e.themes for e in corpus.of_kind(kind).values()) for kind in KINDS}

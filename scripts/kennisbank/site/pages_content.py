@@ -8,10 +8,10 @@ from __future__ import annotations
 from markupsafe import escape
 
 from kennisbank.content import paths
+from kennisbank.content.loader import current_corpus
 from kennisbank.content.model import KINDS
 from kennisbank.content.vocab import WIJK_CREDIT, load_vocabularies
 from kennisbank.content.wording import count_noun
-from kennisbank.site.events import STATE
 from kennisbank.site.finder_page import finder
 from kennisbank.site.render import md_escape, rel
 from kennisbank.site.repository import repository_url
@@ -22,7 +22,7 @@ def count(kind: str) -> int:
     """Number of published entries of a kind: 'practice', 'partner' or 'guide'."""
     if kind not in KINDS:
         raise ValueError(f"unknown kind {kind!r}; use one of {', '.join(KINDS)}")
-    return len(STATE.corpus.of_kind(kind))
+    return len(current_corpus().of_kind(kind))
 
 
 def evidence_ladder() -> str:
@@ -31,7 +31,7 @@ def evidence_ladder() -> str:
     steps = list(vocab.terms["evidence"].values())
     parts = ['<ol class="kb-ladder">']
     for number, term in enumerate(steps, start=1):
-        practices = sorted((p for p in STATE.corpus.practices.values() if p.data["evidence"]["level"] == term.id),
+        practices = sorted((p for p in current_corpus().practices.values() if p.data["evidence"]["level"] == term.id),
                            key=lambda p: p.title.lower())
         links = "".join(f'<li><a href="../{p.url}">{escape(p.title)}</a></li>' for p in practices)
         listing = (f'<details><summary>{count_noun(len(practices), "praktijk", "praktijken")} op deze trede</summary>'
@@ -61,7 +61,7 @@ def entry_link(kind: str, entry_id: str, text: str | None = None, page_src: str 
     With the repository's content a missing entry stops the build. With another corpus (the
     tests' fixtures, the benchmark's synthetic one: KENNISBANK_CONTENT is set) it is plain text.
     """
-    entry = STATE.corpus.get(kind, entry_id)
+    entry = current_corpus().get(kind, entry_id)
     if entry is None:
         if paths.content_root() == paths.ROOT:
             raise ValueError(f"link: {kind} '{entry_id}' bestaat niet")

@@ -11,9 +11,9 @@ from functools import lru_cache
 import jinja2
 
 from kennisbank.content import paths
+from kennisbank.content.loader import current_corpus
 from kennisbank.content.model import Entry
 from kennisbank.content.selfscan import REFERENCE_FIELDS, load_selfscan
-from kennisbank.site.events import STATE
 from kennisbank.site.render import first_sentence, md_escape, rel_url
 
 PAGE_SRC = "zelfscan.md"
@@ -56,7 +56,7 @@ def zelfscan() -> str:
         reason = ("zelfscan.yaml bevat fouten; de melding bovenaan de pagina zegt waar" if problems
                   else "deze inhoud heeft geen zelfscan.yaml")
         return f'<p class="kb-scan__missing"><strong>De zelfscan is nu niet beschikbaar:</strong> {reason}.</p>'
-    corpus = STATE.corpus
+    corpus = current_corpus()
     guide_urls = {g.id: rel_url(PAGE_SRC, g.src_uri) for g in corpus.guides.values()}
     return _environment().get_template("zelfscan.html.j2").render(
         dimensions=scan.dimensions, scale=scan.scale, unknown_label=UNKNOWN_LABEL, data=page_data(scan, corpus),
