@@ -26,7 +26,6 @@ from kennisbank.site import csp, page_cache
 from kennisbank.site.markdown_links import ExternalLinksExtension
 from kennisbank.site.render import PageRenderer
 from kennisbank.site.repository import repository_url
-from kennisbank.site.stylesheet import inline_stylesheet, stylesheet_text
 
 log = logging.getLogger("mkdocs.plugins.kennisbank")
 
@@ -224,13 +223,11 @@ def guard_page(html: str, page) -> str:
 
 
 def finish_page(html: str, page=None) -> str:
-    """The inlined stylesheet and the Content-Security-Policy, on built pages (not while serving:
-    live reload is inline).
+    """The Content-Security-Policy, on built pages (not while serving: live reload is inline).
     A stub renders to nothing, so MkDocs does not write it."""
     if page is not None and page.meta.get("template") == STUB_TEMPLATE:
         return ""
-    if STATE.command != "serve":
-        html = csp.add_policy(inline_stylesheet(html), styles=(stylesheet_text(),))
+    html = html if STATE.command == "serve" else csp.add_policy(html)
     if page is not None and STATE.cache:
         STATE.cache.store(page.file.src_uri, html)
     return html
