@@ -2,12 +2,8 @@
 and a Chromium browser driven by Playwright."""
 from __future__ import annotations
 
-import functools
-import http.server
 import os
 import shutil
-import socketserver
-import threading
 from pathlib import Path
 
 import pytest
@@ -15,10 +11,8 @@ import pytest
 from kennisbank.content import paths
 from kennisbank.content.loader import load_corpus
 from kennisbank.tools.building import run_mkdocs
+from kennisbank.tools.localsite import CHROMIUM, CHROMIUM_FLAGS, serve_directory
 
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                  "--disable-component-update", "--disable-sync", "--no-first-run"]
 FIXTURES = Path(__file__).parent / "fixtures"
 
 # Builds in the tests start from nothing: the page cache of incremental builds stays off (test
@@ -44,21 +38,6 @@ def built_site(tmp_path_factory) -> Path:
     return site
 
 
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
-
-
-class _Server(socketserver.ThreadingMixIn, http.server.HTTPServer):
-    daemon_threads = True
-    allow_reuse_address = True
-
-
-def serve_directory(directory: Path):
-    handler = functools.partial(_QuietHandler, directory=str(directory))
-    server = _Server(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    return server, f"http://127.0.0.1:{server.server_address[1]}"
 
 
 @pytest.fixture(scope="session")

@@ -15,9 +15,6 @@ from pathlib import Path
 import yaml
 
 QUERIES = Path(__file__).with_name("queries.yaml")
-CHROMIUM = "/usr/bin/chromium"
-FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-         "--disable-component-update", "--disable-sync", "--no-first-run"]
 
 SEARCH_ALL = """async queries => {
     const out = [];
@@ -59,12 +56,12 @@ def measure_site(site: Path) -> dict:
     sys.path[:0] = [str(Path(__file__).parents[1]), str(Path(__file__).parents[2] / "scripts")]
     from playwright.sync_api import sync_playwright
 
-    from conftest import serve_directory
+    from kennisbank.tools.localsite import CHROMIUM, CHROMIUM_FLAGS, serve_directory
 
     server, url = serve_directory(site)
     try:
         with sync_playwright() as playwright:
-            browser = playwright.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
+            browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS)
             page = browser.new_page()
             page.goto(url + "/vinden/")
             page.locator("html[data-kb-finder='klaar']").wait_for(state="attached")

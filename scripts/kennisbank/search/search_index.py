@@ -204,9 +204,7 @@ def build_finder_data(corpus: Corpus, vocab: Vocabularies | None = None,
                       pages: list[Page] | None = None) -> tuple[dict, list[dict], list[list]]:
     """The finder's main data file, its index shards and the summaries (title, url, text)."""
     vocab = vocab or load_vocabularies()
-    wrong = synonyms.problems(set(vocab.ids("wijken")))
-    if wrong:
-        raise synonyms.SynonymError("\n".join(wrong))
+    synonyms.load()  # a broken synonyms file stops here, with every problem and its line
     positions = {param: {term: i for i, term in enumerate(vocab.ids(name))} for param, name in FACETS.items()}
     docs = collect_docs(corpus, vocab, positions, pages)
     scores, parts = score_terms(docs)

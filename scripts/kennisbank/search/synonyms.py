@@ -5,8 +5,6 @@ from __future__ import annotations
 from functools import lru_cache
 from pathlib import Path
 
-import yaml
-
 from kennisbank.content import paths
 from kennisbank.content.inputs import when_changed
 from kennisbank.content.problems import Problem, format_problems
@@ -25,13 +23,18 @@ class SynonymError(ValueError):
 def check_file(path: Path | None = None) -> list[Problem]:
     """Every problem of the file (the repository's, or `path`), each with its line: YAML,
     schema, unknown wijken, entries that are only stop words."""
+    return _read(path)[1]
+
+
+def _read(path: Path | None = None) -> tuple[dict | None, list[Problem]]:
+    """The file's data and its problems, from one parse."""
     relpath = f"schemas/{FILE}"
     doc, found = parse_yaml((path or paths.SCHEMAS_DIR / FILE).read_text(encoding="utf-8"), relpath)
     if found:
-        return found
+        return None, found
     found = validate("synonyms", doc, relpath)
     if found:
-        return found
+        return None, found
     wijken = set(load_vocabularies().terms["wijken"])
     for i, item in enumerate(doc.data["wijknamen"]):
         found += [Problem(relpath, doc.line_of(("wijknamen", i)), f"wijknaam {item['naam']}: onbekende wijk {w!r}",
@@ -42,32 +45,20 @@ def check_file(path: Path | None = None) -> list[Problem]:
             found.append(Problem(relpath, doc.line_of(("synoniemen", i)),
                                  f"{item['getypt']!r} bestaat alleen uit stopwoorden",
                                  "kies een woord dat iets over het onderwerp zegt"))
-    return found
+    return doc.data, found
 
 
 @lru_cache(maxsize=1)
 def load() -> dict:
     """The file, once it is valid; otherwise every problem at once (also shown by `make check`)."""
-    found = check_file()
+    data, found = _read()
     if found:
         raise SynonymError(format_problems(found))
-    return yaml.safe_load((paths.SCHEMAS_DIR / FILE).read_text(encoding="utf-8"))
+    return data
 
 
 when_changed(load.cache_clear)  # `make serve` sees an edit to the file
 
-
-def problems(wijk_ids: set[str]) -> list[str]:
-    """What is wrong with the file beyond its schema (unknown wijken, words that vanish)."""
-    data = load()
-    found = []
-    for item in data["wijknamen"]:
-        found += [f"schemas/{FILE}: wijknamen {item['naam']}: onbekende wijk {w!r} — kies een id uit de wijken"
-                  for w in item["wijken"] if w not in wijk_ids]
-    for item in data["synoniemen"]:
-        if not dutch.words(item["getypt"]):
-            found.append(f"schemas/{FILE}: {item['getypt']!r} bestaat alleen uit stopwoorden")
-    return found
 
 
 def for_finder() -> dict:

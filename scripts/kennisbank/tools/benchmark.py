@@ -26,9 +26,6 @@ from kennisbank.tools.finder_bench import (
 )
 from kennisbank.tools.synthetic import write_corpus
 
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                  "--disable-component-update", "--disable-sync", "--no-first-run"]
 TARGETS = {"build_s@7000": 90, "growth": 4.2, "peak_rss_mb@7000": 1024, "html_kb_per_entry": 25,
            "first_query_kb_gz@7000": 300, "next_query_kb_gz@7000": 20, "query_p95_ms@7000": 16,
            "serve_rebuild_s": 3}

@@ -2,19 +2,14 @@
 server would send it) and how long a query's work takes in Chromium."""
 from __future__ import annotations
 
-import functools
 import gzip
-import http.server
 import random
 import re
-import socketserver
-import threading
 import urllib.parse
 from pathlib import Path
 
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                  "--disable-component-update", "--disable-sync", "--no-first-run"]
+from kennisbank.tools.localsite import CHROMIUM, CHROMIUM_FLAGS, serve_directory
+
 FINDER_JS = ("assets/vendor/lunr/lunr.js", "assets/vendor/lunr/lunr.stemmer.support.js",
              "assets/vendor/lunr/lunr.nl.js", "assets/javascripts/vinden.js")
 
@@ -28,19 +23,6 @@ def finder_payload_kb(site: Path) -> float:
 def _gz_kb(site: Path, url_path: str) -> float:
     path = site / url_path.lstrip("/")
     return len(gzip.compress(path.read_bytes(), compresslevel=6)) / 1024 if path.is_file() else 0.0
-
-
-class _Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
-
-
-def _serve(site: Path):
-    class Server(socketserver.ThreadingMixIn, http.server.HTTPServer):
-        daemon_threads = True
-    server = Server(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(site)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    return server, f"http://127.0.0.1:{server.server_address[1]}"
 
 
 def queries_for(content: Path, count: int, seed: int = 11) -> list[dict]:
@@ -79,7 +61,7 @@ def finder_in_browser(site: Path, states: list[dict]) -> dict:
     loaded. Waits only for states the page sets (no functions given as strings: the CSP forbids eval)."""
     from playwright.sync_api import sync_playwright
 
-    server, url = _serve(site)
+    server, url = serve_directory(site)
     try:
         with sync_playwright() as playwright:
             browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS)

@@ -11,20 +11,17 @@ locally against the built site with /usr/bin/chromium.
 from __future__ import annotations
 
 import argparse
-import functools
-import http.server
 import json
 import os
 import re
 import shutil
-import socketserver
 import subprocess
 import sys
 import tempfile
-import threading
 from pathlib import Path
 
-CHROMIUM = "/usr/bin/chromium"
+from kennisbank.tools.localsite import CHROMIUM, CHROMIUM_FLAGS, serve_directory
+
 THEME_CSS = "assets/stylesheets/"  # mkdocs-material's own stylesheets: what the theme needs
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"]
 _LINK = re.compile(r"<link\b[^>]*>", re.I)
@@ -97,22 +94,6 @@ def images_without_size(site: Path) -> dict:
     return {"img_elements": total, "without_size": sorted(missing)}
 
 
-class _Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
-
-
-class _Server(socketserver.ThreadingMixIn, http.server.HTTPServer):
-    daemon_threads = True
-    allow_reuse_address = True
-
-
-def _serve(site: Path):
-    server = _Server(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(site)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    return server, f"http://127.0.0.1:{server.server_address[1]}"
-
-
 def axe_figures(base: str, pages: dict[str, str]) -> dict:
     """axe-core in Chromium, with the site's own Content-Security-Policy in force."""
     import axe_playwright_python
@@ -122,7 +103,7 @@ def axe_figures(base: str, pages: dict[str, str]) -> dict:
     version = re.search(r"axe v([\d.]+)", axe_js[:200]).group(1)
     found: dict = {"axe_version": version, "pages": {}}
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox", "--headless"])
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS)
         for viewport in ({"width": 1280, "height": 800}, {"width": 390, "height": 844}):
             context = browser.new_context(viewport=viewport, bypass_csp=True)  # axe is injected as a script
             page = context.new_page()
@@ -177,7 +158,7 @@ def audit(site: Path, lighthouse: str | None = None) -> dict:
     pages = sample_pages(site)
     result = {"pages": pages, "render_blocking_css": render_blocking_css(site), "vendored_js": vendored_js(site),
               "images": images_without_size(site)}
-    server, base = _serve(site)
+    server, base = serve_directory(site)
     try:
         result["axe"] = axe_figures(base, pages)
         command = lighthouse_command(lighthouse)
