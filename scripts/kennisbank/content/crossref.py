@@ -5,6 +5,7 @@ from __future__ import annotations
 import difflib
 import re
 from datetime import date
+from urllib.parse import urlsplit
 
 from kennisbank.content.freshness import source_end, source_start
 from kennisbank.content.model import KINDS, Corpus, Entry
@@ -60,6 +61,29 @@ def _check_contacts(entry: Entry, sourced: dict[str, str]) -> list[Problem]:
                                     "de kennisbank publiceert geen telefoonnummers; "
                                     "verwijs naar de website of het algemene e-mailadres"))
     return problems
+
+
+def _host(url) -> str:
+    return urlsplit(url).netloc.lower().removeprefix("www.") if isinstance(url, str) else ""
+
+
+def _check_website(entry: Entry) -> list[Problem]:
+    """A partner says how a school reaches it (website, e-mail, or the partner to ask instead),
+    and its website comes from a source: a page on that site, or a page that names it (the
+    source's note says so, e.g. 'Noemt de website www.x.be')."""
+    if entry.kind.name == "partner" and not entry.is_stopped and not entry.is_draft and \
+            not any(entry.data.get(k) for k in ("website", "email", "ask_via")):
+        return [Problem(entry.path, entry.source_line, f"partner '{entry.id}' zegt niet hoe een school hem bereikt",
+                        "zet een website of algemeen e-mailadres uit een bron, of 'ask_via' met de partner "
+                        "via wie een school de vraag stelt")]
+    host = _host(entry.data.get("website"))
+    sources = [s for s in entry.data.get("sources", []) or [] if isinstance(s, dict)]
+    if not host or host in {_host(s.get("url")) for s in sources} or \
+            any(host in str(s.get("note", "")).lower() for s in sources):
+        return []
+    return [Problem(entry.path, entry.line("website"), f"website '{entry.data['website']}' staat niet in een bron",
+                    "voeg een bron toe met een pagina van die site, of een bron die de website noemt "
+                    f"(zet dan in haar 'note': Noemt de website {host})")]
 
 
 def _check_values(entry: Entry, today: date) -> list[Problem]:
@@ -122,5 +146,6 @@ def check_corpus(corpus: Corpus, today: date | None = None) -> list[Problem]:
         if not entry.is_draft:
             problems += _check_references(entry, published, drafts)
         problems += _check_contacts(entry, sourced)
+        problems += _check_website(entry)
         problems += _check_values(entry, today)
     return problems
