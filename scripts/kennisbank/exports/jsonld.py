@@ -81,18 +81,11 @@ def _page(entry: Entry, type_: str, url: str, description: str) -> dict:
             "url": url, "mainEntityOfPage": url}
 
 
-def first_consulted(entry: Entry) -> str | None:
-    """The first day the kennisbank read a source of the entry: the page is no older than that."""
-    dates = [s.get("consulted") for s in entry.data.get("sources", [])]
-    return min((d for d in dates if isinstance(d, str)), default=None)
-
-
 def _work(entry: Entry, vocab: Vocabularies) -> dict:
-    """What a practice and a stappenplan share as creative works."""
+    """What a practice and a stappenplan share as creative works. No datePublished: the day a
+    page first went online is not kept, and no other date may stand in for it."""
     work = {"inLanguage": LANGUAGE, "about": _about(entry, vocab),
             "audience": _audience(entry.data.get("audience", []), vocab)}
-    if first_consulted(entry):
-        work["datePublished"] = first_consulted(entry)
     if entry.checked:
         work["dateModified"] = entry.checked
     work.update({"citation": [_citation(s) for s in entry.data.get("sources", [])],
