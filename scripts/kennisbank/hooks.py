@@ -10,7 +10,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # make `kennisbank
 
 from kennisbank.exports import export, jsonld, projectplan  # noqa: E402
 from kennisbank.search.search_index import finder_files  # noqa: E402
-from kennisbank.site import events, serving  # noqa: E402
+from kennisbank.site import critical_css, events, serving  # noqa: E402
 from kennisbank.site.translations import REGISTRY as TRANSLATIONS  # noqa: E402
 
 
@@ -53,7 +53,8 @@ def on_page_context(context, page, config, nav):
 
 
 def on_post_page(output, page, config):
-    return events.finish_page(TRANSLATIONS.finish_page(output, page, config), page)
+    output = critical_css.inline(TRANSLATIONS.finish_page(output, page, config), config.docs_dir)
+    return events.finish_page(output, page)
 
 
 def on_serve(server, config, builder):
@@ -65,4 +66,6 @@ def on_post_build(config):
 
 
 def on_post_template(output_content, template_name, config):
+    if template_name.endswith(".html"):
+        output_content = critical_css.inline(output_content, config.docs_dir)
     return events.finish_template(output_content, template_name)

@@ -34,7 +34,7 @@
   var map = document.querySelector(".kb-map__svg");
 
   var data, items, FACETS, facetIds, wijkDistrict, stopWords, questionWords, wordPattern;
-  var shown = PAGE_SIZE, shards = {}, summaries = {}, decoded = {}, generation = 0;
+  var shown = PAGE_SIZE, shards = {}, summaries = {}, decoded = {}, generation = 0, rendered = false;
 
   /* ---------- Words: the same normalisation as scripts/kennisbank/search/dutch.py ---------- */
 
@@ -667,13 +667,21 @@
     var finish = function () {
       if (mine !== generation) return;
       var outcome = run(state);
-      render(state, outcome);  // counts and status at once; titles as soon as they arrive
       var pending = loadSummaries(visibleItems(outcome));
       var complete = function () {
         if (mine !== generation) return;
+        if (!rendered) {  // the form replaces the lists per theme together with its first results
+          form.hidden = false;
+          fallback.hidden = true;
+          render(state, outcome);
+        }
+        rendered = true;
         fillSummaries();
         if (done) done(outcome);
       };
+      // The first list waits for its titles and summaries, so that it does not grow (and push
+      // the page down) once they arrive; later, counts and status show at once.
+      if (rendered) render(state, outcome);
       if (pending) pending.then(complete); else complete();
     };
     var loading = state.q ? loadShards(shardsFor(groupsOf(state.q))) : null;
@@ -811,8 +819,6 @@
 
   function start(json) {
     prepare(json);
-    form.hidden = false;
-    fallback.hidden = true;
     var state = readState();
     applyState(state);
     wire();

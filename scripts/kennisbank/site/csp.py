@@ -11,16 +11,20 @@ import hashlib
 import re
 
 _INLINE_SCRIPT = re.compile(r"<script>(.*?)</script>", re.S)  # executable inline scripts only
+_INLINE_STYLE = re.compile(r"<style>(.*?)</style>", re.S)  # the first screen's rules (critical_css.py)
 _CHARSET = '<meta charset="utf-8">'
 
 
+def _hashes(pattern: re.Pattern, html: str) -> str:
+    return "".join(sorted({" 'sha256-" + base64.b64encode(hashlib.sha256(body.encode("utf-8")).digest()).decode() + "'"
+                           for body in pattern.findall(html)}))
+
+
 def policy(html: str) -> str:
-    hashes = sorted({"'sha256-" + base64.b64encode(hashlib.sha256(body.encode("utf-8")).digest()).decode() + "'"
-                     for body in _INLINE_SCRIPT.findall(html)})
     return "; ".join([
         "default-src 'self'",
-        "script-src 'self' " + " ".join(hashes) if hashes else "script-src 'self'",
-        "style-src 'self'",
+        "script-src 'self'" + _hashes(_INLINE_SCRIPT, html),
+        "style-src 'self'" + _hashes(_INLINE_STYLE, html),
         "img-src 'self' data:",
         "font-src 'self'",
         "connect-src 'self'",
