@@ -135,17 +135,20 @@ def _check_partner_order(corpus: Corpus) -> list[Problem]:
     return []
 
 
+def entry_problems(entry: Entry) -> list[Problem]:
+    """What can be checked of one entry on its own (the loader does, once per file read): no
+    contact detail that is not in a source, and a way to reach a partner."""
+    return _check_contacts(entry, load_vocabularies().sourced_emails) + _check_website(entry)
+
+
 def check_corpus(corpus: Corpus, today: date | None = None) -> list[Problem]:
     """`corpus` holds every entry that was read, drafts and entries with problems included."""
     today = today or date.today()
-    sourced = load_vocabularies().sourced_emails
     drafts = {(e.kind.name, e.id) for e in corpus.entries() if e.is_draft}
     published = {kind: {k for k, e in corpus.of_kind(kind).items() if not e.is_draft} for kind in KINDS}
     problems = _check_partner_order(corpus)
     for entry in corpus.entries():
         if not entry.is_draft:
             problems += _check_references(entry, published, drafts)
-        problems += _check_contacts(entry, sourced)
-        problems += _check_website(entry)
         problems += _check_values(entry, today)
     return problems

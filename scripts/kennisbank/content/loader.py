@@ -11,7 +11,7 @@ from datetime import date
 from pathlib import Path
 
 from kennisbank.content import inputs, paths
-from kennisbank.content.crossref import check_corpus
+from kennisbank.content.crossref import check_corpus, entry_problems
 from kennisbank.content.embeds import EMBED_HINT, external_embeds
 from kennisbank.content.filecache import FileCache, Stamp, file_stamp
 from kennisbank.content.frontmatter import split_front_matter
@@ -20,6 +20,7 @@ from kennisbank.content.problems import CAUSE, HELD_BACK, Problem, ordered
 from kennisbank.content.safety import SAFETY_HINT, unsafe_html
 from kennisbank.content.schema import validate
 from kennisbank.content.selfscan import check_selfscan
+from kennisbank.content.storedfiles import StoredFiles
 from kennisbank.content.vocab import slugify
 from kennisbank.content.yamlio import YamlDoc, iter_strings, parse_yaml, read_text
 
@@ -141,12 +142,19 @@ def _reparse(path: Path, relpath: str) -> YamlDoc | None:
     return parse_yaml(text, relpath, line_offset=first_line - 1)[0]
 
 
-def _cached(path: Path, relpath: str, load, stamp: Stamp | None) -> tuple[list[Entry], list[Problem]]:
+def _cached(path: Path, relpath: str, load, stamp: Stamp | None,
+            stored: StoredFiles) -> tuple[list[Entry], list[Problem]]:
     def read() -> tuple[list[Entry], list[Problem]]:
+        key = stored.key_of(path, relpath)
+        kept = stored.entries(key, relpath, lambda: _reparse(path, relpath))
+        if kept is not None:  # the same bytes read without problems by an earlier build
+            return kept, []
         entries, problems = load(path, relpath)
+        problems += [p for entry in entries for p in entry_problems(entry)]
         if not problems:  # the line maps are only needed to report problems: let them go
             for doc in {id(e.doc): e.doc for e in entries}.values():
                 doc.forget_lines(lambda: _reparse(path, relpath))
+            stored.keep(key, entries)
         return entries, problems
 
     return _files.get(path, read, stamp)
@@ -202,8 +210,11 @@ def load_corpus(root: Path | None = None) -> tuple[Corpus, list[Problem]]:
 
 
 def current_corpus() -> Corpus:
-    """The published content as the current build sees it (the cached result of load_corpus: the
-    same object, read again only when a file changed). What the macros of hand-written pages ask."""
+    """The published content as the current build sees it: what the last load_corpus of the
+    content root gave (every build loads it first, see site/events.configure), without looking
+    at thousands of files again for every macro; else it is loaded now."""
+    if _last and _last["key"][0] == str(paths.content_root()):
+        return _last["result"][0]
     return load_corpus()[0]
 
 
@@ -212,11 +223,12 @@ def _load_corpus(root: Path, stamps: dict[Path, Stamp | None]) -> tuple[Corpus, 
     unreadable: dict[tuple[str, str | None], str] = {}  # (kind, id or None for all) -> the file
     loaded: list[tuple[list[Entry], list[Problem]]] = []
     sources: list[tuple[str, Path]] = []  # the kind and the file of each item of `loaded`
+    stored = StoredFiles.open()
     for folder, suffix, load in ((paths.PRACTICES_DIR, ".md", _load_practice),
                                  (paths.GUIDES_DIR, ".yaml", _load_guide)):
         files, more = _content_files(root, folder, suffix)
         problems += more
-        loaded += [_cached(p, p.relative_to(root).as_posix(), load, stamps.get(p)) for p in files]
+        loaded += [_cached(p, p.relative_to(root).as_posix(), load, stamps.get(p), stored) for p in files]
         sources += [("practice" if folder == paths.PRACTICES_DIR else "guide", p) for p in files]
     partners_path = root / paths.PARTNERS_FILE
     links = [_linked(root / name, name) for name in (paths.PARTNERS_FILE, paths.SELFSCAN_FILE)]
@@ -224,8 +236,9 @@ def _load_corpus(root: Path, stamps: dict[Path, Stamp | None]) -> tuple[Corpus, 
     if links[0]:
         unreadable[("partner", None)] = paths.PARTNERS_FILE
     elif partners_path.exists():
-        loaded.append(_cached(partners_path, paths.PARTNERS_FILE, _load_partners, stamps.get(partners_path)))
+        loaded.append(_cached(partners_path, paths.PARTNERS_FILE, _load_partners, stamps.get(partners_path), stored))
         sources.append(("partner", partners_path))
+    stored.save()
 
     corpus, everything = Corpus(), Corpus()
     for (entries, file_problems), (kind, path) in zip(loaded, sources, strict=True):

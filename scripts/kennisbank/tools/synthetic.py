@@ -102,9 +102,10 @@ class _Writer:
             "support_forms": self.some("support_forms", 1, 3),
             "eligibility": {"levels": self.some("levels", 1, 4)},
             "service_area": area,
+            "website": f"https://{partner_id}.example/",  # a partner says how to reach it
             "application_process": self.sentence(10, 20),
             "fees": {"level": self.rng.choice(self.ids["costs"])},
-            "sources": [self.source()],
+            "sources": [{**self.source(), "url": f"https://{partner_id}.example/over-ons"}],
         }
 
     def date(self) -> str:
