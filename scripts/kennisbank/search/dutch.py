@@ -7,9 +7,15 @@ checks that they do, word for word.
 """
 from __future__ import annotations
 
+import hashlib
+import json
+import os
 import re
 import unicodedata
+from collections.abc import Iterator
+from contextlib import contextmanager
 from functools import cache, lru_cache
+from pathlib import Path
 
 from lunr.pipeline import Pipeline
 
@@ -60,6 +66,7 @@ _APOSTROPHES = re.compile("['\u2019\u2018`\u00b4]")
 _MARKS = re.compile("[\u0300-\u036f]")
 
 
+@cache
 def plain(word: str) -> str:
     """A word lower-cased, without accents and apostrophes, trimmed to letters and digits."""
     word = _MARKS.sub("", unicodedata.normalize("NFD", word.lower()))
@@ -67,13 +74,46 @@ def plain(word: str) -> str:
     return _TERM_END.sub("", _TERM_START.sub("", word))
 
 
-@cache
+_TERMS: dict[str, str] = {}  # word -> term: within a process, and across builds (remembered_terms)
+
+
 def normalise(raw: str) -> str:
     """The search term of one word ('' for a stop word or no word at all)."""
-    word = plain(raw)
-    if not word or word in STOP_WORDS:
-        return ""
-    return stem(stem(word))
+    term = _TERMS.get(raw)
+    if term is None:
+        word = plain(raw)
+        term = _TERMS[raw] = "" if not word or word in STOP_WORDS else stem(stem(word))
+    return term
+
+
+def pipeline_version() -> str:
+    """Changes when this normalisation or the stemmer changes (then earlier terms are not used)."""
+    from importlib import metadata
+
+    digest = hashlib.sha256(Path(__file__).read_bytes())
+    digest.update(metadata.version("snowballstemmer").encode())
+    return digest.hexdigest()[:16]
+
+
+@contextmanager
+def remembered_terms(folder: Path | None) -> Iterator[None]:
+    """Use the terms earlier builds found (in `folder`; stemming is most of the finder's build
+    time) and keep the new ones for the next build."""
+    if folder is None:
+        yield
+        return
+    path = folder / f"termen-{pipeline_version()}.json"
+    try:
+        _TERMS.update(json.loads(path.read_text(encoding="utf-8")))
+    except (OSError, ValueError):
+        pass  # none yet, or unreadable: they are made again
+    known = len(_TERMS)
+    yield
+    if len(_TERMS) != known:
+        folder.mkdir(parents=True, exist_ok=True)
+        temporary = path.with_name(f"{path.name}.{os.getpid()}.tmp")
+        temporary.write_text(json.dumps(_TERMS, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+        temporary.replace(path)
 
 
 def split(text: str) -> list[str]:

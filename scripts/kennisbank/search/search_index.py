@@ -19,10 +19,11 @@ import math
 from collections import Counter
 from dataclasses import dataclass, field
 
+from kennisbank.content import paths
 from kennisbank.content.facets import FACET_VOCABULARIES as FACETS
 from kennisbank.content.model import KINDS, Corpus, Entry
 from kennisbank.content.vocab import Vocabularies, load_vocabularies
-from kennisbank.search import compounds, dutch, synonyms
+from kennisbank.search import compounds, doc_terms, dutch, synonyms
 from kennisbank.search.texts import Page, entry_text, hand_written_pages
 
 FIELDS = {"titel": 10, "samenvatting": 4, "trefwoorden": 2, "tekst": 1}
@@ -107,14 +108,6 @@ def _page_doc(page: Page) -> Doc:
                {"titel": page.title, "samenvatting": "", "trefwoorden": PAGE_KIND[1], "tekst": page.text}, item)
 
 
-def field_terms(text: str) -> list[str]:
-    """The terms of a text; a hyphenated word also counts as one word (e-mail = email)."""
-    terms = dutch.words(text)
-    terms += [t for t in (dutch.normalise(w.replace("-", "")) for w in text.lower().split() if "-" in w.strip("-"))
-              if t]
-    return terms
-
-
 def collect_docs(corpus: Corpus, vocab: Vocabularies, positions: dict, pages: list[Page] | None = None) -> list[Doc]:
     order = {kind.name: n for n, kind in enumerate(KINDS.values())}
     entries = sorted(corpus.entries(), key=lambda e: (order[e.kind.name], e.title.lower(), e.id))
@@ -125,28 +118,28 @@ def collect_docs(corpus: Corpus, vocab: Vocabularies, positions: dict, pages: li
 def score_terms(docs: list[Doc]) -> tuple[dict[str, dict[int, int]], dict[str, dict[int, int]]]:
     """BM25 as lunr scores it, per term and document; and per compound part the documents of
     the compounds it is part of (with the compound's score)."""
-    counts = [{f: Counter(field_terms(d.fields[f])) for f in FIELDS} for d in docs]
+    counted = [doc_terms.counted(d.fields, FIELDS) for d in docs]
+    counts = [c for c, _ in counted]
     n = len(docs)
     average = {f: (sum(sum(c[f].values()) for c in counts) / n) or 1 for f in FIELDS}
     df: Counter = Counter()
     for c in counts:
         for f in FIELDS:
             df.update(c[f].keys())
+    idf = {term: math.log(1 + abs((n - d + 0.5) / (d + 0.5))) for term, d in df.items()}
     scores: dict[str, dict[int, int]] = {}
     for number, c in enumerate(counts):
         total: Counter = Counter()
         for f, boost in FIELDS.items():
-            length = sum(c[f].values())
+            norm = K1 * (1 - B + B * sum(c[f].values()) / average[f])
             for term, tf in c[f].items():
-                idf = math.log(1 + abs((n - df[term] + 0.5) / (df[term] + 0.5)))
-                total[term] += idf * (K1 + 1) * tf / (K1 * (1 - B + B * length / average[f]) + tf) * boost
+                total[term] += idf[term] * (K1 + 1) * tf / (norm + tf) * boost
         for term, value in total.items():
             scores.setdefault(term, {})[number] = max(1, round(value * SCALE))
     known = set(scores)
     split_cache: dict[str, set[str]] = {}
     parts: dict[str, dict[int, int]] = {}
-    for number, doc in enumerate(docs):
-        words = {dutch.plain(w) for f in ("titel", "tekst") for w in dutch.split(doc.fields[f])}
+    for number, (_, words) in enumerate(counted):
         for word in words:
             if len(word) < compounds.MIN_WORD:
                 continue
@@ -235,7 +228,8 @@ def build_finder_data(corpus: Corpus, vocab: Vocabularies | None = None,
 
 def finder_files(corpus: Corpus) -> dict[str, str]:
     """The finder's files, by path under the site root."""
-    data, shards, summaries = build_finder_data(corpus)
+    with dutch.remembered_terms(paths.cache_root()), doc_terms.remembered(paths.cache_root()):
+        data, shards, summaries = build_finder_data(corpus)
     def dump(value) -> str:
         return json.dumps(value, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
 
