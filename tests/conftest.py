@@ -2,6 +2,7 @@
 and a Chromium browser driven by Playwright."""
 from __future__ import annotations
 
+import filecmp
 import os
 import shutil
 from pathlib import Path
@@ -101,3 +102,16 @@ def content_root(tmp_path, monkeypatch):
 def copy_fixture(name: str, target: Path) -> Path:
     shutil.copytree(FIXTURES / name, target, dirs_exist_ok=True)
     return target
+
+
+def differences(one: Path, other: Path) -> list[str]:
+    found = []
+
+    def walk(cmp: filecmp.dircmp, prefix: str = "") -> None:
+        found.extend(prefix + n for n in cmp.left_only + cmp.right_only + cmp.funny_files)
+        _, mismatch, errors = filecmp.cmpfiles(cmp.left, cmp.right, cmp.common_files, shallow=False)
+        found.extend(prefix + n for n in mismatch + errors)
+        for name, sub in cmp.subdirs.items():
+            walk(sub, f"{prefix}{name}/")
+    walk(filecmp.dircmp(one, other))
+    return found

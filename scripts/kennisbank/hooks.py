@@ -30,6 +30,8 @@ def on_startup(command, dirty):
 
 def on_config(config):
     events.configure(config)
+    if events.STATE.command == "serve":
+        serving.remember_theme_files(config)
     return config
 
 
@@ -40,19 +42,29 @@ def on_files(files, config):
 
 
 def on_env(env, config, files):
-    return events.template_env(env)
+    return serving.template_env(env)
+
+
+def on_page_markdown(markdown, page, config, files):
+    events.skip_stub(page, markdown)
+    return markdown
 
 
 def on_page_content(html, page, config, files):
-    return events.guard_page(html, page)
+    html = events.guard_page(html, page)
+    events.reuse_output(page, html, config, TRANSLATIONS.context(page, config))
+    return html
 
 
 def on_page_context(context, page, config, nav):
     context["kb_i18n"] = TRANSLATIONS.context(page, config)
+    context["kb_kept"] = events.kept_html(page)
     return context
 
 
 def on_post_page(output, page, config):
+    if events.kept_html(page) is not None:
+        return events.finish_page(events.kept_html(page), page)  # kept from the last rebuild
     output = critical_css.inline(TRANSLATIONS.finish_page(output, page, config), config.docs_dir)
     return events.finish_page(output, page)
 
@@ -63,6 +75,12 @@ def on_serve(server, config, builder):
 
 def on_post_build(config):
     events.post_build(config)
+
+
+def on_template_context(context, template_name, config):
+    if template_name == "sitemap.xml":
+        context["kb_sitemap"] = events.sitemap_pages(config)
+    return context
 
 
 def on_post_template(output_content, template_name, config):

@@ -7,8 +7,8 @@ import io
 from kennisbank.content.model import KINDS, Entry
 from kennisbank.content.problems import Problem
 from kennisbank.content.wording import count_noun
-from kennisbank.site.events import placeholder_pages
 from kennisbank.site.glance import body_sections, icon, month_year, short_duration
+from kennisbank.site.placeholders import placeholder_pages
 from kennisbank.site.render import sort_key
 
 

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import shutil
+import time
 from pathlib import Path
 
 import pytest
@@ -71,6 +72,10 @@ def test_successful_build_replaces_the_site(tmp_path, monkeypatch, capsys):
 
     assert not (site / "oud.html").exists()
     assert (site / "praktijken" / "feedback-in-duo" / "index.html").is_file()
+    for _ in range(300):  # the old site is removed by a process of its own (thousands of files take seconds)
+        if sorted(p.name for p in tmp_path.iterdir()) == ["content", "site"]:
+            break
+        time.sleep(0.1)
     assert sorted(p.name for p in tmp_path.iterdir()) == ["content", "site"]
 
 

@@ -9,21 +9,23 @@ from __future__ import annotations
 
 import json
 import logging
-import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from urllib.parse import urljoin
 
-import jinja2
 from mkdocs.exceptions import PluginError
-from mkdocs.structure.files import File, Files
+from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.toc import get_toc
+from mkdocs.utils import get_build_date
 
 from kennisbank.content import paths
 from kennisbank.content.loader import load_corpus
-from kennisbank.content.model import KINDS, Corpus
+from kennisbank.content.model import Corpus
 from kennisbank.content.problems import Problem, format_problems
 from kennisbank.content.safety import unsafe_html
-from kennisbank.site import csp, page_cache
+from kennisbank.site import csp, page_cache, rendered
 from kennisbank.site.markdown_links import ExternalLinksExtension
+from kennisbank.site.placeholders import placeholder_pages
 from kennisbank.site.render import PageRenderer
 from kennisbank.site.repository import repository_url
 
@@ -39,6 +41,9 @@ class State:
     # leaves the others as stubs that are not written (see building.py, which merges them).
     shard: tuple[int, int] = (0, 1)
     cache: page_cache.PageCache | None = None  # this build's entry pages kept from earlier builds
+    files: Files | None = None  # this build's files, stubs included (for the sitemap)
+    site: str | None = None  # while serving: the site's global key and its pages, for rendered.reuse
+    pages: set[str] = field(default_factory=set)
 
 
 STATE = State()
@@ -69,38 +74,6 @@ def _stub(meta: dict) -> str:
     """A page with the same metadata (the sitemap reads it) and nothing to render."""
     meta = {**meta, "template": STUB_TEMPLATE, "render_macros": False}
     return "---\n" + json.dumps(meta, ensure_ascii=False, sort_keys=True) + "\n---\n"
-
-
-_PARTNER_ID = re.compile(r"^\s*-\s+id:\s*['\"]?([a-z0-9-]+)", re.M)
-
-
-def placeholder_pages(corpus: Corpus, problems: list[Problem]) -> dict[str, str]:
-    """While serving: a Dutch page, at the address of each entry left out for its problems, that
-    lists them. It carries the live-reload script, so it turns into the real page after the fix."""
-    broken: dict[str, list[Problem]] = {}
-    for problem in problems:
-        folder, _, name = problem.path.partition("/")
-        if folder == paths.PRACTICES_DIR and name.endswith(".md"):
-            broken.setdefault(f"{KINDS['practice'].url_prefix}/{name[:-3]}.md", []).append(problem)
-        elif folder == paths.GUIDES_DIR and name.endswith(".yaml"):
-            broken.setdefault(f"{KINDS['guide'].url_prefix}/{name[:-5]}.md", []).append(problem)
-        elif problem.path == paths.PARTNERS_FILE:
-            try:
-                text = (paths.content_root() / paths.PARTNERS_FILE).read_text(encoding="utf-8")
-            except OSError:
-                continue
-            for partner_id in _PARTNER_ID.findall(text):
-                if partner_id not in corpus.partners:
-                    broken.setdefault(f"{KINDS['partner'].url_prefix}/{partner_id}.md", []).append(problem)
-    pages = {}
-    for src, found in broken.items():
-        items = "\n".join(f"- `{str(p).replace('`', chr(39))}`" for p in sorted(set(found)))
-        meta = {"title": "Deze pagina heeft een probleem", "render_macros": False}
-        pages[src] = ("---\n" + json.dumps(meta, ensure_ascii=False) + "\n---\n\n"
-                      "# Deze pagina heeft een probleem\n\n"
-                      "De bron van deze pagina bevat een fout, daarom tonen we ze nog niet. "
-                      "Los het op en bewaar het bestand: deze pagina herlaadt dan vanzelf.\n\n" + items + "\n")
-    return pages
 
 
 FIRST_SHARD_SHARE = 0.85  # shard 0 also makes the listing pages and the finder's data
@@ -146,34 +119,75 @@ def add_files(files: Files, config, extras: Extras | None = None) -> Files:
     renderer = PageRenderer(STATE.corpus, site_url=config.site_url, repository=repository,
                             structured_data=extras.structured_data)
     mine = {(e.kind.name, e.id) for e in shard_entries(STATE.corpus, STATE.shard)}
-    generated: dict[str, str | bytes] = {}
     STATE.cache = page_cache.PageCache.open(_cache_settings(config))
-    mine_srcs = set()
+    # What each page of this shard is made of: an entry (rendered only when its page is not
+    # kept from an earlier build, see page_cache) or, for the other pages, the page itself.
+    pages: dict[str, tuple[object, str | bytes | None]] = {}
     for entry in STATE.corpus.entries():
         if (entry.kind.name, entry.id) in mine:
-            generated[entry.src_uri] = renderer.entry_page(entry)
-            mine_srcs.add(entry.src_uri)
+            pages[entry.src_uri] = (entry, renderer.page_key(entry) if STATE.cache else None)
         else:
-            generated[entry.src_uri] = _stub(_stub_meta(renderer, entry))
+            pages[entry.src_uri] = (None, _stub(_stub_meta(renderer, entry)))
+    generated: dict[str, str | bytes] = {}
+    listings = renderer.listing_sources()  # shard 0 renders them, the others have stubs
+    listed = renderer.listings_key() if STATE.cache else ""
     if index == 0:
-        generated.update(renderer.listing_pages())
+        kept = bool(listed) and all(STATE.cache.peek(src, listed) for src in listings)
+        generated.update({src: _stub({"title": src}) for src in listings} if kept else renderer.listing_pages())
         generated.update(extras.data_files(STATE.corpus, config))
     else:
         generated.update({src: _stub({"title": src}) for src in renderer.listing_sources()})
         generated.update(extras.linked_files())
     if STATE.command == "serve" and STATE.problems and index == 0:
         generated.update({src: page for src, page in placeholder_pages(STATE.corpus, STATE.problems).items()
-                          if src not in generated})
-    for src_uri, content in generated.items():
-        existing = files.get_file_from_path(src_uri)
-        if existing is not None:
+                          if src not in generated and src not in pages})
+    pages.update((src, (None, content)) for src, content in generated.items())
+    for src_uri, (entry, content) in pages.items():
+        if files.get_file_from_path(src_uri) is not None:
             raise PluginError(f"docs/{src_uri} bestaat al, maar die pagina wordt uit de inhoud gemaakt: "
                               f"verwijder docs/{src_uri}")
-        file = File.generated(config, src_uri, content=content)
-        if STATE.cache and src_uri in mine_srcs and STATE.cache.lookup(src_uri, file.dest_uri, content):
-            file.content_string = _stub(_front_matter(content))  # its stored HTML comes after the build
+        file = File.generated(config, src_uri, content="" if entry else content)
+        stub = entry is None and src_uri not in generated  # another shard's entry page
+        if entry is not None:
+            stub = bool(STATE.cache and STATE.cache.lookup(src_uri, file.dest_uri, content))
+            # a kept page: its stored HTML comes after the build
+            file.content_string = _stub(_stub_meta(renderer, entry)) if stub else renderer.entry_page(entry)
+        elif src_uri in listings and index != 0:
+            stub = True
+        elif src_uri in listings and STATE.cache and STATE.cache.lookup(src_uri, file.dest_uri, listed):
+            file.content_string, stub = _stub(_front_matter(content)), True
+        if not file.is_documentation_page() and STATE.cache:
+            STATE.cache.keep_file(file.dest_uri, content)  # put in place after the build
+            stub = True
+        if stub:
+            # MkDocs need not read, render or write a stub at all: left out of the build, links
+            # to it still resolve (and are checked); the sitemap lists it all the same.
+            file.inclusion = InclusionLevel.EXCLUDED
         files.append(file)
+    STATE.files = files
+    if STATE.command == "serve":
+        rendered.start_rebuild()
+        STATE.site = STATE.cache.key if STATE.cache else page_cache.global_key(_cache_settings(config))
+        STATE.pages = {f.src_uri for f in files.documentation_pages(inclusion=InclusionLevel.all)}
     return files
+
+
+def sitemap_pages(config) -> list[tuple[str, str]]:
+    """Address and date of every page for the sitemap, stubs included, in the order of the
+    files (so that it does not depend on which pages this build rendered): an entry page's date
+    is the day its sources were last consulted, other pages have the build date."""
+    found = []
+    for file in STATE.files.documentation_pages(inclusion=InclusionLevel.all) if STATE.files else []:
+        page = file.page
+        if page is not None:
+            if page.is_link or not (page.abs_url or page.canonical_url):
+                continue
+            found.append((page.canonical_url or page.abs_url, page.meta.get("kb_checked") or page.update_date))
+        elif file.inclusion.is_excluded() and file.generated_by and config.site_url:
+            meta = json.loads(file.content_string[4:file.content_string.index("\n---\n", 4)])
+            base = config.site_url if config.site_url.endswith("/") else config.site_url + "/"
+            found.append((urljoin(base, file.url), meta.get("kb_checked") or get_build_date()))
+    return found
 
 
 def _front_matter(text: str) -> dict:
@@ -197,6 +211,9 @@ def _cache_settings(config) -> dict:
 
 def post_build(config) -> None:
     """Put the entry pages kept from earlier builds in place; forget the ones no page uses."""
+    if STATE.command == "serve":
+        rendered.forget_unused()
+        rendered.forget_unused_output()
     if STATE.cache:
         STATE.cache.place(config.site_dir)
         if STATE.shard[1] == 1:
@@ -204,6 +221,35 @@ def post_build(config) -> None:
         elif STATE.shard[0] == 0:
             STATE.cache.note_split()
     STATE.cache = None
+
+
+def _render_nothing(page) -> None:
+    """A stub's render: nothing to convert (its HTML is another shard's or kept from before)."""
+    page.content, page.toc, page._title_from_render = "", get_toc([]), None
+    page.present_anchor_ids, page.links_to_anchors = set(), {}
+
+
+def skip_stub(page, markdown: str) -> None:
+    """MkDocs makes a Markdown converter with every extension for each page (about 2 ms); a
+    stub needs none. While serving, other pages may get their rendering of the last rebuild."""
+    if page.meta.get("template") == STUB_TEMPLATE:
+        page.render = lambda config, files: _render_nothing(page)
+    elif STATE.command == "serve":
+        rendered.reuse(page, markdown, STATE.site, STATE.pages)
+
+
+def reuse_output(page, content: str, config, context) -> None:
+    """While serving: note what the page's HTML follows from; when it is the same as in the last
+    rebuild, the page gets that HTML (rendered.KEPT_TEMPLATE) instead of the theme's templates."""
+    if STATE.command != "serve" or STATE.site is None or page.meta.get("template") == STUB_TEMPLATE:
+        return
+    key = rendered.output_key(page, content, (STATE.site, repr(context),
+                                              tuple(config.extra.get("kb_problems") or [])))
+    page.kb_output = (key, rendered.kept_output(page, key))
+
+
+def kept_html(page) -> str | None:
+    return getattr(page, "kb_output", (None, None))[1]
 
 
 def guard_page(html: str, page) -> str:
@@ -230,32 +276,11 @@ def finish_page(html: str, page=None) -> str:
     html = html if STATE.command == "serve" else csp.add_policy(html)
     if page is not None and STATE.cache:
         STATE.cache.store(page.file.src_uri, html)
+    if page is not None and getattr(page, "kb_output", None):
+        rendered.keep_output(page.kb_output[0], html)
     return html
 
 
 def finish_template(output: str, template_name: str) -> str:
     """Static theme pages (404.html) get the same policy as the others."""
     return finish_page(output) if template_name.endswith(".html") else output
-
-
-class _TemplateCache(jinja2.BytecodeCache):
-    """Compiled theme templates, kept in memory across `mkdocs serve` rebuilds (MkDocs makes a
-    new template environment for every rebuild; compiling Material's templates takes ~0.5 s)."""
-
-    def __init__(self):
-        self.store: dict[str, bytes] = {}
-
-    def load_bytecode(self, bucket):
-        if bucket.key in self.store:
-            bucket.bytecode_from_string(self.store[bucket.key])
-
-    def dump_bytecode(self, bucket):
-        self.store[bucket.key] = bucket.bytecode_to_string()
-
-
-TEMPLATE_CACHE = _TemplateCache()
-
-
-def template_env(env):
-    env.bytecode_cache = TEMPLATE_CACHE
-    return env

@@ -21,6 +21,7 @@ from importlib import metadata
 from pathlib import Path
 
 from kennisbank.content import paths
+from kennisbank.content.paths import cache_root
 
 PACKAGES = ("mkdocs", "mkdocs-material", "markdown", "pymdown-extensions", "jinja2",
             "mkdocs-macros-plugin", "pygments", "pyyaml")
@@ -28,13 +29,6 @@ PACKAGES = ("mkdocs", "mkdocs-material", "markdown", "pymdown-extensions", "jinj
 GLOBAL_INPUTS = ("mkdocs.yml", "docs", "schemas", "scripts/kennisbank")
 LAST: dict = {}  # the last build's key, hits and misses (for tests and the benchmark)
 KEEP_GENERATIONS = 2  # global keys kept (e.g. `make build` and `make serve` differ in the site address)
-
-
-def cache_root() -> Path | None:
-    value = os.environ.get("KENNISBANK_CACHE", "").strip()
-    if value.lower() in ("off", "0", "no"):
-        return None
-    return Path(value) if value else paths.ROOT / ".cache" / "kennisbank"
 
 
 def _hash_tree(digest, root: Path, relative: str) -> None:
@@ -73,6 +67,7 @@ class PageCache:
         self.folder = root / "pages" / key[:20]
         self.key = key
         self.hits: dict[str, Path] = {}  # dest_uri -> stored HTML
+        self.files: dict[str, Path] = {}  # dest_uri -> a stored generated file (keep_file)
         self.misses: dict[str, Path] = {}  # src_uri -> where to store its HTML
         self.used: set[str] = set()
         LAST.clear()
@@ -83,13 +78,17 @@ class PageCache:
         root = cache_root()
         return cls(root, global_key(settings)) if root else None
 
-    def _path(self, src_uri: str, markdown: str) -> Path:
-        digest = hashlib.sha256(self.key.encode() + src_uri.encode() + b"\0" + markdown.encode()).hexdigest()
+    def _path(self, src_uri: str, fingerprint: str) -> Path:
+        digest = hashlib.sha256(self.key.encode() + src_uri.encode() + b"\0" + fingerprint.encode()).hexdigest()
         return self.folder / f"{digest}.html"
 
-    def lookup(self, src_uri: str, dest_uri: str, markdown: str) -> bool:
+    def peek(self, src_uri: str, fingerprint: str) -> bool:
+        """Whether this page is stored (without counting it as used)."""
+        return self._path(src_uri, fingerprint).is_file()
+
+    def lookup(self, src_uri: str, dest_uri: str, fingerprint: str) -> bool:
         """True when this page's HTML is stored; else remember to store it once rendered."""
-        path = self._path(src_uri, markdown)
+        path = self._path(src_uri, fingerprint)
         self.used.add(path.name)
         if path.is_file():
             self.hits[dest_uri] = path
@@ -109,14 +108,35 @@ class PageCache:
         temporary.write_text(html, encoding="utf-8")
         temporary.replace(path)  # whole or not at all, also with several build processes
 
+    def keep_file(self, dest_uri: str, content: str | bytes) -> None:
+        """A generated file that is not a page (finder data, open data): stored by its content,
+        put in place after the build like a kept page. Writing thousands of small files costs
+        seconds; linking the stored ones costs a fraction of that."""
+        data = content.encode("utf-8") if isinstance(content, str) else content
+        path = self.folder / f"{hashlib.sha256(data).hexdigest()}.file"
+        self.used.add(path.name)
+        if path.is_file():
+            os.utime(path)  # seen by this build (see prune)
+        else:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            temporary = path.with_name(f"{path.name}.{os.getpid()}.tmp")
+            temporary.write_bytes(data)
+            temporary.replace(path)
+        self.files[dest_uri] = path
+
     def place(self, site_dir: str | Path) -> None:
-        """Copy the stored pages into the built site (copies, not links: the site may be
-        changed in place later, the cache must not change with it)."""
+        """Put the stored pages and files into the built site, as hard links where the file
+        system allows (the cache is never written to in place, and a build writes its pages as
+        new files), else as copies."""
         site = Path(site_dir)
-        for dest_uri, stored in self.hits.items():
+        for dest_uri, stored in [*self.hits.items(), *self.files.items()]:
             target = site / dest_uri
             target.parent.mkdir(parents=True, exist_ok=True)
-            shutil.copyfile(stored, target)
+            target.unlink(missing_ok=True)
+            try:
+                os.link(stored, target)
+            except OSError:
+                shutil.copyfile(stored, target)
 
     def prune(self, since: float | None = None) -> None:
         """Drop older generations, and this generation's pages that the build did not use:

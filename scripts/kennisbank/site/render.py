@@ -6,6 +6,7 @@ Links between pages are written as relative links to `.md` files, so MkDocs chec
 """
 from __future__ import annotations
 
+import hashlib
 import json
 import posixpath
 import re
@@ -115,6 +116,7 @@ class PageRenderer:
         self.site_url = site_url  # for the absolute page addresses in the JSON-LD
         self.repository = (repository or "").rstrip("/")  # for 'Bewerk deze pagina' and 'Meld een correctie'
         self.today = today or build_day(corpus)  # the age of the sources is counted to this day
+        self._seen: dict[tuple[str, str], str] = {}
         env = _environment()
         self.globals = dict(
             label=self.vocab.label,
@@ -182,6 +184,37 @@ class PageRenderer:
                 "kb_kind": entry.kind.name, "kb_id": entry.id, "kb_source": entry.path,
                 "kb_checked": entry.checked,
                 "kb_jsonld": self.structured_data(entry, self.vocab, url) if self.structured_data else ""}
+
+    def page_key(self, entry: Entry) -> str:
+        """A hash of everything of the content that the entry's page shows: the entry itself
+        (with its file and line, for the edit links), what it shows of every entry it links to
+        or that links to it (see _as_seen), and the day its sources' age is counted to. What is
+        global to every page (templates, vocabularies, code, settings) is in the cache's key."""
+        linked = [[kind, ref, self._as_seen(found) if (found := self.corpus.get(kind, ref)) else None]
+                  for kind, refs in sorted(entry.references().items()) for ref, _ in refs]
+        back = sorted(self._as_seen(e) for e in self.corpus.mentioned_by(entry))
+        own = json.dumps([entry.kind.name, entry.id, entry.path, entry.source_line, entry.data, entry.body],
+                         ensure_ascii=False, sort_keys=True, default=str)
+        digest = hashlib.sha256(own.encode("utf-8"))
+        digest.update(json.dumps([linked, back, self.today.isoformat()], ensure_ascii=False).encode("utf-8"))
+        return digest.hexdigest()
+
+    def _as_seen(self, entry: Entry) -> str:
+        """What a page shows of another entry (a link with its title and summary, in an order that
+        puts stopped partners last), once per build: templates use nothing else of it."""
+        key = (entry.kind.name, entry.id)
+        if key not in self._seen:
+            self._seen[key] = json.dumps([entry.kind.name, entry.id, entry.title, entry.data.get("summary"),
+                                          entry.data.get("description"), entry.is_stopped], ensure_ascii=False)
+        return self._seen[key]
+
+    def listings_key(self) -> str:
+        """A hash of everything of the content that the listing pages show (the title, summary,
+        themes and status of every entry; the rest comes from the vocabularies)."""
+        rows = sorted([e.kind.name, e.id, e.title, e.data.get("summary"), e.data.get("description"),
+                       e.is_stopped, e.themes] for e in self.corpus.entries())
+        text = json.dumps(rows, ensure_ascii=False, default=str)
+        return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
     def entry_page(self, entry: Entry) -> str:
         page = entry.src_uri

@@ -13,6 +13,7 @@ import gc
 import logging
 import os
 import shutil
+import subprocess
 import sys
 import time
 import traceback
@@ -111,7 +112,9 @@ def _swap(new: Path, target: Path) -> None:
     if target.exists():
         target.rename(old)
     new.rename(target)
-    shutil.rmtree(old, ignore_errors=True)
+    if old.exists():  # removing thousands of pages takes seconds: let another process do it
+        subprocess.Popen([sys.executable, "-c", "import shutil, sys; shutil.rmtree(sys.argv[1], True)", str(old)],
+                         start_new_session=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
 
 
 def build_site(config_file: str = "mkdocs.yml", site_dir: str = "site", out=None, shards: int | None = None) -> int:
