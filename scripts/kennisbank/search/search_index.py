@@ -128,12 +128,14 @@ def score_terms(docs: list[Doc]) -> tuple[dict[str, dict[int, int]], dict[str, d
             df.update(c[f].keys())
     idf = {term: math.log(1 + abs((n - d + 0.5) / (d + 0.5))) for term, d in df.items()}
     scores: dict[str, dict[int, int]] = {}
+    k1_plus_1 = K1 + 1
     for number, c in enumerate(counts):
-        total: Counter = Counter()
+        total: dict[str, float] = {}
         for f, boost in FIELDS.items():
-            norm = K1 * (1 - B + B * sum(c[f].values()) / average[f])
-            for term, tf in c[f].items():
-                total[term] += idf[term] * (K1 + 1) * tf / (norm + tf) * boost
+            terms = c[f]
+            norm = K1 * (1 - B + B * sum(terms.values()) / average[f])
+            for term, tf in terms.items():
+                total[term] = total.get(term, 0) + idf[term] * k1_plus_1 * tf / (norm + tf) * boost
         for term, value in total.items():
             scores.setdefault(term, {})[number] = max(1, round(value * SCALE))
     known = set(scores)

@@ -128,10 +128,12 @@ class PageCache:
         """Put the stored pages and files into the built site, as hard links where the file
         system allows (the cache is never written to in place, and a build writes its pages as
         new files), else as copies."""
-        site = Path(site_dir)
+        site, made = Path(site_dir), set()
         for dest_uri, stored in [*self.hits.items(), *self.files.items()]:
             target = site / dest_uri
-            target.parent.mkdir(parents=True, exist_ok=True)
+            if target.parent not in made:
+                target.parent.mkdir(parents=True, exist_ok=True)
+                made.add(target.parent)
             target.unlink(missing_ok=True)
             try:
                 os.link(stored, target)
