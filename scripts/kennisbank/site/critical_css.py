@@ -26,7 +26,6 @@ _NAMES = re.compile(r"([.#])(-?[_a-zA-Z][\w-]*)")
 _PSEUDO_ARGS = re.compile(r":not\(")
 _ATTRIBUTE = re.compile(r"""\[([\w-]+)(?:[~|^$*]?=["']?([^"'\]]*)["']?)?\]""")
 _ATTR_PAIR = re.compile(r"""\s([\w-]+)=(["'])([^"']*)\2""")
-_CLASS_ATTR = re.compile(r"""\s(?:class|id)\s*=\s*(?:"([^"]*)"|'([^']*)')""", re.I)
 _SCRIPT_SRC = re.compile(r"""<script\b[^>]*\bsrc="([^"]+)\"""", re.I)
 _JS_NAME = re.compile(r"""["'\s.#](kb-[\w-]+)""")
 _DETAILS = re.compile(r"<(/?)details\b[^>]*>", re.I)
@@ -61,14 +60,23 @@ def _required_names(selector: str) -> set[str]:
     return names
 
 
-def page_names(html: str, scripts: list[str]) -> set[str]:
-    """The classes and ids in a page's HTML, and the kb- names its own scripts can add."""
-    names = {f'{a}="{v}"' for a, _, v in _ATTR_PAIR.findall(html)}
-    for double, single in _CLASS_ATTR.findall(html):
-        names.update((double or single).split())
+def page_names(html: str, scripts: list[str], start: int = 0) -> tuple[set[str], set[str]]:
+    """The classes and ids in a page's HTML (and its attribute values, for [dir=rtl]), with the
+    kb- names its own scripts can add: in all of `html`, and from `start` on (the article).
+    One pass over the HTML: this runs for every page of the site."""
+    found: tuple[set[str], set[str]] = (set(), set())
+    for match in _ATTR_PAIR.finditer(html):
+        attribute, _, value = match.groups()
+        names = [f'{attribute}="{value}"']
+        if attribute.lower() in ("class", "id"):
+            names += value.split()
+        found[0].update(names)
+        if match.start() >= start:
+            found[1].update(names)
     for script in scripts:
-        names.update(_JS_NAME.findall(script))
-    return names
+        for names in found:
+            names.update(_JS_NAME.findall(script))
+    return found
 
 
 def first_screen(html: str, text_limit: int = FIRST_SCREEN_TEXT) -> str:
@@ -180,9 +188,9 @@ class Inliner:
         # A page with a script of its own (the finder, the self-scan) shows or builds its parts at
         # once: all of it counts as first screen.
         body = first_screen(html, text_limit=10**9 if scripts else FIRST_SCREEN_TEXT)
-        content = body.split("<article", 1)[-1] if "<article" in body else body
-        key = (frozenset(page_names(body, scripts) & self.relevant),
-               frozenset(page_names(content, scripts) & self.relevant))
+        article = body.find("<article")
+        everywhere, content = page_names(body, scripts, article + len("<article") if article >= 0 else 0)
+        key = (frozenset(everywhere & self.relevant), frozenset(content & self.relevant))
         if key not in self._chosen:
             self._chosen[key] = critical_css(self.rules, set(key[0]), set(key[1]))
         return self._chosen[key]
