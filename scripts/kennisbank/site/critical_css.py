@@ -60,12 +60,13 @@ def _required_names(selector: str) -> set[str]:
     return names
 
 
-def page_names(html: str, scripts: list[str], start: int = 0) -> tuple[set[str], set[str]]:
+def page_names(html: str, scripts: list[str], start: int = 0,
+               pairs: re.Pattern = _ATTR_PAIR) -> tuple[set[str], set[str]]:
     """The classes and ids in a page's HTML (and its attribute values, for [dir=rtl]), with the
     kb- names its own scripts can add: in all of `html`, and from `start` on (the article).
-    One pass over the HTML: this runs for every page of the site."""
+    One pass over the HTML (`pairs`: the attributes to look at): this runs for every page."""
     found: tuple[set[str], set[str]] = (set(), set())
-    for match in _ATTR_PAIR.finditer(html):
+    for match in pairs.finditer(html):
         attribute, _, value = match.groups()
         names = [f'{attribute}="{value}"']
         if attribute.lower() in ("class", "id"):
@@ -174,6 +175,8 @@ class Inliner:
         # the same rules, worked out once (most entry pages of a kind agree).
         self.relevant = set().union(*(_required_names(s) for rule in self.rules for s in rule.selectors))
         self._chosen: dict[tuple[frozenset, frozenset], str] = {}
+        attributes = {"class", "id"} | {name.split("=", 1)[0] for name in self.relevant if '="' in name}
+        self._pairs = re.compile(r"""\s(""" + "|".join(map(re.escape, sorted(attributes))) + r""")=(["'])([^"']*)\2""")
 
     def _script(self, src: str) -> str:
         name = re.sub(r"^(\.\./|\./)+", "", src.split("?")[0])
@@ -189,7 +192,8 @@ class Inliner:
         # once: all of it counts as first screen.
         body = first_screen(html, text_limit=10**9 if scripts else FIRST_SCREEN_TEXT)
         article = body.find("<article")
-        everywhere, content = page_names(body, scripts, article + len("<article") if article >= 0 else 0)
+        everywhere, content = page_names(body, scripts, article + len("<article") if article >= 0 else 0,
+                                         self._pairs)
         key = (frozenset(everywhere & self.relevant), frozenset(content & self.relevant))
         if key not in self._chosen:
             self._chosen[key] = critical_css(self.rules, set(key[0]), set(key[1]))
