@@ -200,8 +200,7 @@ class PageRenderer:
         return digest.hexdigest()
 
     def _as_seen(self, entry: Entry) -> str:
-        """What a page shows of another entry (a link with its title and summary, in an order that
-        puts stopped partners last), once per build: templates use nothing else of it."""
+        """All a page shows of another entry: a link, title, summary; stopped ones sort last."""
         key = (entry.kind.name, entry.id)
         if key not in self._seen:
             self._seen[key] = json.dumps([entry.kind.name, entry.id, entry.title, entry.data.get("summary"),
@@ -209,8 +208,7 @@ class PageRenderer:
         return self._seen[key]
 
     def listings_key(self) -> str:
-        """A hash of everything of the content that the listing pages show (the title, summary,
-        themes and status of every entry; the rest comes from the vocabularies)."""
+        """A hash of all the listing pages show: every entry's title, summary, themes, status."""
         rows = sorted([e.kind.name, e.id, e.title, e.data.get("summary"), e.data.get("description"),
                        e.is_stopped, e.themes] for e in self.corpus.entries())
         text = json.dumps(rows, ensure_ascii=False, default=str)
