@@ -154,3 +154,12 @@ def test_the_global_key_covers_vocabularies_templates_and_code(tmp_path):
         assert page_cache.global_key({}, root) != before, name
         (root / name).write_text(old, encoding="utf-8")
     assert page_cache.global_key({"site_url": "https://elders.example/"}, root) != before
+
+
+def test_a_split_build_equals_a_build_in_one_process(content, tmp_path, monkeypatch):
+    """Shard 0 makes the listings, the last shard the finder's data and exports; merged, the
+    site is the one a single process makes."""
+    single = Builds(tmp_path / "single", monkeypatch, shards=1).build(cached=False)
+    split = Builds(tmp_path / "split", monkeypatch, shards=2).build(cached=False)
+    assert _differences(single, split) == []
+    assert (split / "assets" / "zoeken" / "vinden.json").is_file()

@@ -11,6 +11,7 @@ import json
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from pathlib import Path
 from urllib.parse import urljoin
 
 from mkdocs.exceptions import PluginError
@@ -42,6 +43,7 @@ class State:
     shard: tuple[int, int] = (0, 1)
     cache: page_cache.PageCache | None = None  # this build's entry pages kept from earlier builds
     files: Files | None = None  # this build's files, stubs included (for the sitemap)
+    data_files: dict = field(default_factory=dict)  # made by this shard (the last one)
     site: str | None = None  # while serving: the site's global key and its pages, for rendered.reuse
     pages: set[str] = field(default_factory=set)
 
@@ -76,7 +78,11 @@ def _stub(meta: dict) -> str:
     return "---\n" + json.dumps(meta, ensure_ascii=False, sort_keys=True) + "\n---\n"
 
 
-FIRST_SHARD_SHARE = 0.85  # shard 0 also makes the listing pages and the finder's data
+# Shard 0 also makes the listing pages, the last shard the finder's data and the exports (see
+# add_files): they take fewer entry pages.
+FIRST_SHARD_SHARE = 0.95
+LAST_SHARD_SHARE = 0.85
+DATA_FILES_LIST = ".kb-data-files"  # in the last shard's site: the data files to move (building.py)
 
 
 def shard_entries(corpus: Corpus, shard: tuple[int, int]) -> list:
@@ -86,7 +92,7 @@ def shard_entries(corpus: Corpus, shard: tuple[int, int]) -> list:
     entries = sorted(corpus.entries(), key=lambda e: (e.kind.name, e.id))
     if count == 1:
         return entries
-    shares = [FIRST_SHARD_SHARE] + [1.0] * (count - 1)
+    shares = [FIRST_SHARD_SHARE] + [1.0] * (count - 2) + [LAST_SHARD_SHARE]
     dealt = [0] * count
     mine = []
     for entry in entries:
@@ -134,10 +140,13 @@ def add_files(files: Files, config, extras: Extras | None = None) -> Files:
     if index == 0:
         kept = bool(listed) and all(STATE.cache.peek(src, listed) for src in listings)
         generated.update({src: _stub({"title": src}) for src in listings} if kept else renderer.listing_pages())
-        generated.update(extras.data_files(STATE.corpus, config))
     else:
-        generated.update({src: _stub({"title": src}) for src in renderer.listing_sources()})
-        generated.update(extras.linked_files())
+        generated.update({src: _stub({"title": src}) for src in listings})
+    if index == count - 1:  # the finder's data and the exports: while shard 0 makes the listings
+        STATE.data_files = extras.data_files(STATE.corpus, config)
+        generated.update(STATE.data_files)
+    else:
+        generated.update(extras.linked_files())  # the files pages link to, for MkDocs' link check
     if STATE.command == "serve" and STATE.problems and index == 0:
         generated.update({src: page for src, page in placeholder_pages(STATE.corpus, STATE.problems).items()
                           if src not in generated and src not in pages})
@@ -214,6 +223,10 @@ def post_build(config) -> None:
     if STATE.command == "serve":
         rendered.forget_unused()
         rendered.forget_unused_output()
+    if STATE.shard[1] > 1 and STATE.shard[0] == STATE.shard[1] - 1:  # building.py moves them to shard 0
+        (Path(config.site_dir) / DATA_FILES_LIST).write_text("\n".join(
+            File.generated(config, src, content="").dest_uri for src in STATE.data_files), encoding="utf-8")
+    STATE.data_files = {}
     if STATE.cache:
         STATE.cache.place(config.site_dir)
         if STATE.shard[1] == 1:

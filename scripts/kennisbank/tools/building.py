@@ -90,12 +90,19 @@ def _build_in_children(config_file: str, staging: list[Path], count: int) -> lis
 
 
 def _merge(staging: list[Path], urls: list[list[str]]) -> None:
-    """Move each child's entry pages (urls[i] for child i) into the first child's site."""
+    """Move each child's entry pages (urls[i] for child i), and the last child's data files
+    (listed in its site, see events.post_build), into the first child's site."""
+    data_list = staging[-1] / events.DATA_FILES_LIST
+    data = data_list.read_text(encoding="utf-8").split() if data_list.is_file() else []
     for index in range(1, len(staging)):
         for url in urls[index]:
             target = staging[0] / url
             shutil.rmtree(target, ignore_errors=True)
             (staging[index] / url).rename(target)
+        for path in data if index == len(staging) - 1 else []:
+            target = staging[0] / path
+            target.parent.mkdir(parents=True, exist_ok=True)
+            (staging[index] / path).replace(target)
         shutil.rmtree(staging[index])
 
 
