@@ -10,7 +10,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # make `kennisbank
 
 from kennisbank.exports import export, jsonld, projectplan  # noqa: E402
 from kennisbank.search.search_index import finder_files  # noqa: E402
-from kennisbank.site import critical_css, events, serving  # noqa: E402
+from kennisbank.site import critical_css, events, serving, sitemap  # noqa: E402
 from kennisbank.site.translations import REGISTRY as TRANSLATIONS  # noqa: E402
 
 
@@ -43,6 +43,10 @@ def on_files(files, config):
 
 def on_env(env, config, files):
     return serving.template_env(env)
+
+
+def on_page_read_source(page, config):
+    return events.stub_source(page)
 
 
 def on_page_markdown(markdown, page, config, files):
@@ -79,7 +83,7 @@ def on_post_build(config):
 
 def on_template_context(context, template_name, config):
     if template_name == "sitemap.xml":
-        context["kb_sitemap"] = events.sitemap_pages(config)
+        context["kb_sitemap"] = sitemap.sitemap_pages(events.STATE.files, config)
     return context
 
 

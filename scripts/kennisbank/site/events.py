@@ -12,12 +12,11 @@ import logging
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from urllib.parse import urljoin
 
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.toc import get_toc
-from mkdocs.utils import get_build_date
+from mkdocs.utils.meta import get_data
 
 from kennisbank.content import paths
 from kennisbank.content.loader import load_corpus
@@ -44,6 +43,7 @@ class State:
     cache: page_cache.PageCache | None = None  # this build's entry pages kept from earlier builds
     files: Files | None = None  # this build's files, stubs included (for the sitemap)
     data_files: dict = field(default_factory=dict)  # made by this shard (the last one)
+    mine: set[str] = field(default_factory=set)  # the entry pages this shard renders
     site: str | None = None  # while serving: the site's global key and its pages, for rendered.reuse
     pages: set[str] = field(default_factory=set)
 
@@ -125,6 +125,7 @@ def add_files(files: Files, config, extras: Extras | None = None) -> Files:
     renderer = PageRenderer(STATE.corpus, site_url=config.site_url, repository=repository,
                             structured_data=extras.structured_data)
     mine = {(e.kind.name, e.id) for e in shard_entries(STATE.corpus, STATE.shard)}
+    STATE.mine = {e.src_uri for e in STATE.corpus.entries() if (e.kind.name, e.id) in mine}
     STATE.cache = page_cache.PageCache.open(_cache_settings(config))
     # What each page of this shard is made of: an entry (rendered only when its page is not
     # kept from an earlier build, see page_cache) or, for the other pages, the page itself.
@@ -181,24 +182,6 @@ def add_files(files: Files, config, extras: Extras | None = None) -> Files:
     return files
 
 
-def sitemap_pages(config) -> list[tuple[str, str]]:
-    """Address and date of every page for the sitemap, stubs included, in the order of the
-    files (so that it does not depend on which pages this build rendered): an entry page's date
-    is the day its sources were last consulted, other pages have the build date."""
-    found = []
-    for file in STATE.files.documentation_pages(inclusion=InclusionLevel.all) if STATE.files else []:
-        page = file.page
-        if page is not None:
-            if page.is_link or not (page.abs_url or page.canonical_url):
-                continue
-            found.append((page.canonical_url or page.abs_url, page.meta.get("kb_checked") or page.update_date))
-        elif file.inclusion.is_excluded() and file.generated_by and config.site_url:
-            meta = json.loads(file.content_string[4:file.content_string.index("\n---\n", 4)])
-            base = config.site_url if config.site_url.endswith("/") else config.site_url + "/"
-            found.append((urljoin(base, file.url), meta.get("kb_checked") or get_build_date()))
-    return found
-
-
 def _front_matter(text: str) -> dict:
     return {**json.loads(text[4:text.index("\n---\n", 4)]), "kb_jsonld": ""}  # a stub shows no JSON-LD
 
@@ -237,9 +220,20 @@ def post_build(config) -> None:
 
 
 def _render_nothing(page) -> None:
-    """A stub's render: nothing to convert (its HTML is another shard's or kept from before)."""
+    """A stub's render: nothing to convert (its HTML is another shard's or kept from before).
+    Its anchors are unknown here: links to them are checked where it is rendered."""
     page.content, page.toc, page._title_from_render = "", get_toc([]), None
-    page.present_anchor_ids, page.links_to_anchors = set(), {}
+    page.present_anchor_ids, page.links_to_anchors = None, {}
+
+
+def stub_source(page) -> str | None:
+    """In shard 1 and up, every page but the shard's own entry pages is a stub: shard 0 renders
+    the hand-written pages (their macros over the whole corpus are costly). The title stays, for
+    the navigation of the pages this shard renders (every hand-written page has one)."""
+    if STATE.shard[0] == 0 or page.file.src_uri in STATE.mine:
+        return None
+    _, meta = get_data(page.file.content_string)
+    return _stub({"title": meta.get("title") or page.file.name})
 
 
 def skip_stub(page, markdown: str) -> None:
