@@ -15,13 +15,13 @@ from kennisbank.site.translations import REGISTRY as TRANSLATIONS  # noqa: E402
 
 
 def _data_files(corpus, config) -> dict:
-    return {**finder_files(corpus),  # the finder's index, facets and summaries
-            **projectplan.download_files(corpus),  # downloads/: the project-plan templates
+    return {**projectplan.download_files(corpus),  # downloads/: the project-plan templates
             **export.open_data_files(corpus, config.site_url)}  # data/ and feed.xml
 
 
-EXTRAS = events.Extras(structured_data=jsonld.entry_jsonld, data_files=_data_files,
-                       linked_files=projectplan.download_files)
+EXTRAS = events.Extras(structured_data=jsonld.entry_jsonld,
+                       search_files=finder_files,  # the finder's index, facets and summaries
+                       data_files=_data_files, linked_files=projectplan.download_files)
 
 
 def on_startup(command, dirty):

@@ -78,10 +78,10 @@ def _stub(meta: dict) -> str:
     return "---\n" + json.dumps(meta, ensure_ascii=False, sort_keys=True) + "\n---\n"
 
 
-# Shard 0 also makes the listing pages, the last shard the finder's data and the exports (see
-# add_files): they take fewer entry pages.
-FIRST_SHARD_SHARE = 0.95
-LAST_SHARD_SHARE = 0.85
+# Shard 0 also makes the hand-written and listing pages and the open data, the last shard the
+# finder's data (see add_files): they take fewer entry pages.
+FIRST_SHARD_SHARE = 0.9
+LAST_SHARD_SHARE = 0.9
 DATA_FILES_LIST = ".kb-data-files"  # in the last shard's site: the data files to move (building.py)
 
 
@@ -106,9 +106,10 @@ def shard_entries(corpus: Corpus, shard: tuple[int, int]) -> list:
 @dataclass
 class Extras:
     """What the site is given by the layers beside it (see kennisbank/hooks.py): JSON-LD for an
-    entry page, the data files made from the corpus (finder data, open data, downloads) and the
-    generated files that pages link to, which every build shard must know."""
+    entry page, the finder's data, the other data files made from the corpus (open data,
+    downloads) and the generated files that pages link to, which every build shard must know."""
     structured_data: Callable | None = None
+    search_files: Callable[[Corpus], dict] = lambda corpus: {}
     data_files: Callable[[Corpus, object], dict] = lambda corpus, config: {}
     linked_files: Callable[[], dict] = lambda: {}
 
@@ -143,11 +144,11 @@ def add_files(files: Files, config, extras: Extras | None = None) -> Files:
         generated.update({src: _stub({"title": src}) for src in listings} if kept else renderer.listing_pages())
     else:
         generated.update({src: _stub({"title": src}) for src in listings})
-    if index == count - 1:  # the finder's data and the exports: while shard 0 makes the listings
-        STATE.data_files = extras.data_files(STATE.corpus, config)
+    if index == count - 1:  # the finder's data, the largest part: while shard 0 makes the rest
+        STATE.data_files = extras.search_files(STATE.corpus)
         generated.update(STATE.data_files)
-    else:
-        generated.update(extras.linked_files())  # the files pages link to, for MkDocs' link check
+    # the open data and downloads; in the other shards the files pages link to, for the link check
+    generated.update(extras.data_files(STATE.corpus, config) if index == 0 else extras.linked_files())
     if STATE.command == "serve" and STATE.problems and index == 0:
         generated.update({src: page for src, page in placeholder_pages(STATE.corpus, STATE.problems).items()
                           if src not in generated and src not in pages})
