@@ -171,11 +171,16 @@ def test_the_selfscan_works_with_the_keyboard_only(page, site_url, scan):
     assert page.watch.console_errors == []
 
 
-def test_printing_shows_the_result_without_the_buttons(page, site_url, scan):
+def _printed_result(page, site_url, scan) -> None:
+    """A filled-in scan, submitted, seen as it prints."""
     _open(page, site_url)
     _fill(page, scan)
     _submit(page)
     page.emulate_media(media="print")
+
+
+def test_printing_shows_the_result_without_the_buttons(page, site_url, scan):
+    _printed_result(page, site_url, scan)
     assert page.locator("#kb-zelfscan-result").is_visible()
     assert page.locator("#kb-zelfscan-actions").is_hidden()
     assert page.locator("#kb-zelfscan-print").is_hidden()
@@ -305,10 +310,7 @@ def test_the_printed_result_fits_on_four_pages_with_the_chart(page, site_url, sc
 
     from pypdf import PdfReader
 
-    _open(page, site_url)
-    _fill(page, scan)
-    _submit(page)
-    page.emulate_media(media="print")
+    _printed_result(page, site_url, scan)
     assert page.locator("#kb-zelfscan-chart svg").is_visible()
     assert page.locator("#kb-zelfscan-form").is_hidden()
     assert page.evaluate("getComputedStyle(document.getElementById('kb-zelfscan-result-title')).outlineStyle") == "none"

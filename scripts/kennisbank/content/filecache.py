@@ -37,3 +37,12 @@ class FileCache:
 
     def clear(self) -> None:
         self._store.clear()
+
+
+def write_whole(path: Path, data: str | bytes) -> None:
+    """Write a file whole or not at all (through a temporary file beside it): a reader, also in
+    another build process, never sees half of it. Makes the folder when needed."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    temporary = path.with_name(f"{path.name}.{os.getpid()}.tmp")
+    temporary.write_bytes(data.encode("utf-8") if isinstance(data, str) else data)
+    temporary.replace(path)

@@ -11,13 +11,13 @@ version of the checks; a build keeps only the files it used.
 from __future__ import annotations
 
 import hashlib
-import os
 import pickle
 import sys
 from collections.abc import Callable
 from pathlib import Path
 
 from kennisbank.content import paths
+from kennisbank.content.filecache import write_whole
 from kennisbank.content.model import KINDS, Entry
 from kennisbank.content.yamlio import YamlDoc
 
@@ -92,10 +92,7 @@ class StoredFiles:
         if not self.path or not (self.added or len(self.used) < len(self.items)):
             return
         kept = {k: v for k, v in self.items.items() if k in self.used}
-        self.path.parent.mkdir(parents=True, exist_ok=True)
         for old in self.path.parent.glob("*.pickle"):
             if old != self.path:
                 old.unlink(missing_ok=True)
-        temporary = self.path.with_name(f"{self.path.name}.{os.getpid()}.tmp")
-        temporary.write_bytes(pickle.dumps(kept, protocol=pickle.HIGHEST_PROTOCOL))
-        temporary.replace(self.path)
+        write_whole(self.path, pickle.dumps(kept, protocol=pickle.HIGHEST_PROTOCOL))

@@ -6,13 +6,13 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 import pickle
 from collections import Counter
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+from kennisbank.content.filecache import write_whole
 from kennisbank.search import dutch
 
 COMPOUND_FIELDS = ("titel", "tekst")
@@ -64,7 +64,4 @@ def remembered(folder: Path | None) -> Iterator[None]:
     for key in known - _USED:  # older versions of edited documents
         del _KEPT[key]
     if set(_KEPT) != known:
-        folder.mkdir(parents=True, exist_ok=True)
-        temporary = path.with_name(f"{path.name}.{os.getpid()}.tmp")
-        temporary.write_bytes(pickle.dumps(_KEPT, protocol=pickle.HIGHEST_PROTOCOL))
-        temporary.replace(path)
+        write_whole(path, pickle.dumps(_KEPT, protocol=pickle.HIGHEST_PROTOCOL))

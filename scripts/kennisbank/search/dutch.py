@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 import re
 import unicodedata
 from collections.abc import Iterator
@@ -18,6 +17,8 @@ from functools import cache, lru_cache
 from pathlib import Path
 
 from lunr.pipeline import Pipeline
+
+from kennisbank.content.filecache import write_whole
 
 # From lunr-languages' lunr.nl.js (MIT licence): what counts as a letter, and the stop words.
 WORD_CHARACTERS = (
@@ -110,10 +111,7 @@ def remembered_terms(folder: Path | None) -> Iterator[None]:
     known = len(_TERMS)
     yield
     if len(_TERMS) != known:
-        folder.mkdir(parents=True, exist_ok=True)
-        temporary = path.with_name(f"{path.name}.{os.getpid()}.tmp")
-        temporary.write_text(json.dumps(_TERMS, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
-        temporary.replace(path)
+        write_whole(path, json.dumps(_TERMS, ensure_ascii=False, separators=(",", ":")))
 
 
 def split(text: str) -> list[str]:

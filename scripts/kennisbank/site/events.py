@@ -206,7 +206,6 @@ def post_build(config) -> None:
     """Put the entry pages kept from earlier builds in place; forget the ones no page uses."""
     if STATE.command == "serve":
         rendered.forget_unused()
-        rendered.forget_unused_output()
     if STATE.shard[1] > 1 and STATE.shard[0] == STATE.shard[1] - 1:  # building.py moves them to shard 0
         (Path(config.site_dir) / DATA_FILES_LIST).write_text("\n".join(
             File.generated(config, src, content="").dest_uri for src in STATE.data_files), encoding="utf-8")

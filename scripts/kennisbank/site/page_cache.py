@@ -21,6 +21,7 @@ from importlib import metadata
 from pathlib import Path
 
 from kennisbank.content import paths
+from kennisbank.content.filecache import write_whole
 from kennisbank.content.paths import cache_root
 
 PACKAGES = ("mkdocs", "mkdocs-material", "markdown", "pymdown-extensions", "jinja2",
@@ -103,10 +104,7 @@ class PageCache:
         path = self.misses.pop(src_uri, None)
         if path is None or not html:
             return
-        path.parent.mkdir(parents=True, exist_ok=True)
-        temporary = path.with_name(f"{path.name}.{os.getpid()}.tmp")
-        temporary.write_text(html, encoding="utf-8")
-        temporary.replace(path)  # whole or not at all, also with several build processes
+        write_whole(path, html)
 
     def keep_file(self, dest_uri: str, content: str | bytes) -> None:
         """A generated file that is not a page (finder data, open data): stored by its content,
@@ -118,10 +116,7 @@ class PageCache:
         if path.is_file():
             os.utime(path)  # seen by this build (see prune)
         else:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            temporary = path.with_name(f"{path.name}.{os.getpid()}.tmp")
-            temporary.write_bytes(data)
-            temporary.replace(path)
+            write_whole(path, data)
         self.files[dest_uri] = path
 
     def place(self, site_dir: str | Path) -> None:

@@ -13,8 +13,29 @@ from __future__ import annotations
 import posixpath
 import re
 
-_KEPT: dict[tuple, tuple] = {}  # (page, Markdown, site) -> content, toc, title, anchors
-_USED: set[tuple] = set()
+
+class _Kept(dict):
+    """What one rebuild made, for the next; what the next one does not use is then forgotten."""
+
+    def __init__(self):
+        super().__init__()
+        self.used: set = set()
+
+    def use(self, key):
+        self.used.add(key)
+        return self.get(key)
+
+    def keep(self, key, value) -> None:
+        self[key] = value
+        self.used.add(key)
+
+    def forget_unused(self) -> None:
+        for key in set(self) - self.used:
+            del self[key]
+        self.used.clear()
+
+
+_KEPT = _Kept()  # (page, Markdown, site, link targets) -> content, toc, title, anchors
 LAST = {"reused": 0, "kept": 0}  # what the last rebuild took from the one before (for the tests)
 
 
@@ -35,8 +56,7 @@ def reuse(page, markdown: str, site: str | None, pages: set[str]) -> None:
     if site is None:
         return
     key = (page.file.src_uri, markdown, site, _targets(page, markdown, pages))
-    _USED.add(key)
-    kept = _KEPT.get(key)
+    kept = _KEPT.use(key)
     render = page.render
     if kept is not None:
         LAST["reused"] += 1
@@ -49,15 +69,14 @@ def reuse(page, markdown: str, site: str | None, pages: set[str]) -> None:
 
     def render_and_keep(config, files):
         render(config, files)
-        _KEPT[key] = (page.content, page.toc, page._title_from_render, page.present_anchor_ids)
+        _KEPT.keep(key, (page.content, page.toc, page._title_from_render, page.present_anchor_ids))
     page.render = render_and_keep
 
 
 def forget_unused() -> None:
     """After a rebuild: drop what it did not use (older versions of edited pages)."""
-    for key in set(_KEPT) - _USED:
-        del _KEPT[key]
-    _USED.clear()
+    _KEPT.forget_unused()
+    _OUTPUT.forget_unused()
 
 
 def start_rebuild() -> None:
@@ -67,8 +86,7 @@ def start_rebuild() -> None:
 # The finished HTML of a page, for a page whose rendering and context are the same as in the
 # previous rebuild: the theme's templates are then not run again for it either.
 KEPT_TEMPLATE = "kb-kept.html"  # prints the kept HTML (docs/overrides/kb-kept.html)
-_OUTPUT: dict[tuple, str] = {}
-_OUTPUT_USED: set[tuple] = set()
+_OUTPUT = _Kept()  # output_key -> the finished HTML
 
 
 def output_key(page, content: str, context: tuple) -> tuple:
@@ -82,8 +100,7 @@ def output_key(page, content: str, context: tuple) -> tuple:
 
 def kept_output(page, key: tuple) -> str | None:
     """The HTML kept for `key`; the page then renders with KEPT_TEMPLATE."""
-    _OUTPUT_USED.add(key)
-    html = _OUTPUT.get(key)
+    html = _OUTPUT.use(key)
     if html is not None:
         page.meta["template"] = KEPT_TEMPLATE
         LAST["kept"] += 1
@@ -91,11 +108,4 @@ def kept_output(page, key: tuple) -> str | None:
 
 
 def keep_output(key: tuple, html: str) -> None:
-    _OUTPUT[key] = html
-    _OUTPUT_USED.add(key)
-
-
-def forget_unused_output() -> None:
-    for key in set(_OUTPUT) - _OUTPUT_USED:
-        del _OUTPUT[key]
-    _OUTPUT_USED.clear()
+    _OUTPUT.keep(key, html)
