@@ -23,7 +23,7 @@ from kennisbank.content.loader import load_corpus
 from kennisbank.content.model import Corpus
 from kennisbank.content.problems import Problem, format_problems
 from kennisbank.content.safety import unsafe_html
-from kennisbank.site import csp, page_cache, rendered
+from kennisbank.site import converter, csp, page_cache, rendered
 from kennisbank.site.markdown_links import ExternalLinksExtension
 from kennisbank.site.placeholders import placeholder_pages
 from kennisbank.site.render import PageRenderer
@@ -210,6 +210,7 @@ def post_build(config) -> None:
         (Path(config.site_dir) / DATA_FILES_LIST).write_text("\n".join(
             File.generated(config, src, content="").dest_uri for src in STATE.data_files), encoding="utf-8")
     STATE.data_files = {}
+    converter.forget()
     if STATE.cache:
         STATE.cache.place(config.site_dir)
         if STATE.shard[1] == 1:
@@ -237,11 +238,13 @@ def stub_source(page) -> str | None:
 
 
 def skip_stub(page, markdown: str) -> None:
-    """MkDocs makes a Markdown converter with every extension for each page (about 2 ms); a
-    stub needs none. While serving, other pages may get their rendering of the last rebuild."""
+    """A stub needs no conversion; the other pages convert on the build's one converter (see
+    converter.py). While serving, a page may get its rendering of the last rebuild."""
     if page.meta.get("template") == STUB_TEMPLATE:
         page.render = lambda config, files: _render_nothing(page)
-    elif STATE.command == "serve":
+        return
+    converter.use_shared(page)
+    if STATE.command == "serve":
         rendered.reuse(page, markdown, STATE.site, STATE.pages)
 
 
