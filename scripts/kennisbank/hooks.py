@@ -10,7 +10,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # make `kennisbank
 
 from kennisbank.exports import export, jsonld, projectplan  # noqa: E402
 from kennisbank.search.search_index import finder_files  # noqa: E402
-from kennisbank.site import critical_css, events, serving, sitemap  # noqa: E402
+from kennisbank.site import critical_css, events, nav_memo, serving, sitemap  # noqa: E402
 from kennisbank.site.translations import REGISTRY as TRANSLATIONS  # noqa: E402
 
 
@@ -42,6 +42,7 @@ def on_files(files, config):
 
 
 def on_env(env, config, files):
+    env.globals["kb_nav"] = nav_memo  # the navigation of pages outside it, rendered once
     return serving.template_env(env)
 
 
