@@ -7,15 +7,18 @@ import shutil
 import pytest
 
 from conftest import differences
-from kennisbank.content import loader
+from kennisbank.content import loader, paths
 from kennisbank.site import converter
 from kennisbank.tools.building import run_mkdocs
-from kennisbank.content import paths
 from kennisbank.tools.synthetic import write_corpus
 
 
 def _mkdocs_own_render(monkeypatch) -> None:
-    monkeypatch.setattr(converter, "use_shared", lambda page: None)
+    """Every page renders with MkDocs' own Page.render; the entry pages (which make their HTML
+    themselves, see entry_html.py) each with a converter of their own."""
+    shared = converter.use_shared
+    monkeypatch.setattr(converter, "use_shared", lambda page, make=None: make and shared(page, make))
+    monkeypatch.setattr(converter, "_current", lambda config, files: converter.Converter(config, files))
 
 
 def test_the_real_site_is_the_same_as_with_mkdocs_own_rendering(built_site, tmp_path, monkeypatch):

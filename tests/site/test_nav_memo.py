@@ -20,6 +20,7 @@ def test_only_pages_outside_the_navigation_share_it(built_site):
     (here the practices' listing) marks itself."""
     entry = (built_site / "praktijken" / "goed-nieuws-naar-huis" / "index.html").read_text(encoding="utf-8")
     listing = (built_site / "praktijken" / "index.html").read_text(encoding="utf-8")
-    nav = lambda html: html[html.index('data-md-type="navigation"'):html.index('data-md-type="toc"')]
+    def nav(html: str) -> str:
+        return html[html.index('data-md-type="navigation"'):html.index('data-md-type="toc"')]
     assert "md-nav__link--active" not in nav(entry)
     assert "md-nav__link--active" in nav(listing)

@@ -34,8 +34,8 @@ class Converter:
         self.title = mkdocs_pages._ExtractTitleTreeprocessor()
         self.title._register(self.md)
 
-    def render(self, page, files) -> None:
-        """Page.render, on this converter."""
+    def render(self, page, files, markdown_text: str | None = None) -> None:
+        """Page.render, on this converter (of `markdown_text` instead of the page's Markdown)."""
         if page.markdown is None:
             raise RuntimeError("`markdown` field hasn't been set (via `read_source`)")
         self.links.file, self.links.files, self.links.links_to_anchors = page.file, files, {}
@@ -43,7 +43,7 @@ class Converter:
         self.raw_html.present_anchor_ids = set()
         self.title.title = None
         self.md.reset()
-        page.content = self.md.convert(page.markdown)
+        page.content = self.md.convert(page.markdown if markdown_text is None else markdown_text)
         page.toc = get_toc(getattr(self.md, "toc_tokens", []))
         page._title_from_render = self.title.title
         page.present_anchor_ids = self.anchors.present_anchor_ids | self.raw_html.present_anchor_ids
@@ -54,13 +54,22 @@ class Converter:
 _CURRENT: dict = {}  # this build's converter, with the configuration and files it was made for
 
 
-def use_shared(page) -> None:
+def _current(config, files) -> Converter:
+    if _CURRENT.get("config") is not config or _CURRENT.get("files") is not files:
+        _CURRENT.update(config=config, files=files, converter=Converter(config, files))
+    return _CURRENT["converter"]
+
+
+def use_shared(page, make=None) -> None:
     """Let `page` render on the build's converter (made on first use; another configuration or
-    file list gets a new one)."""
+    file list gets a new one). `make(page, convert)`: a page that makes its HTML itself, and
+    has `convert(page, markdown)` convert its Markdown as Page.render would (entry_html.py)."""
     def render(config, files):
-        if _CURRENT.get("config") is not config or _CURRENT.get("files") is not files:
-            _CURRENT.update(config=config, files=files, converter=Converter(config, files))
-        _CURRENT["converter"].render(page, files)
+        converter = _current(config, files)
+        if make is None:
+            converter.render(page, files)
+        else:
+            make(page, lambda page, text: converter.render(page, files, text))
     page.render = render
 
 

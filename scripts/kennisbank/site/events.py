@@ -23,11 +23,12 @@ from kennisbank.content.loader import load_corpus
 from kennisbank.content.model import Corpus
 from kennisbank.content.problems import Problem, format_problems
 from kennisbank.content.safety import unsafe_html
-from kennisbank.site import converter, csp, page_cache, rendered
+from kennisbank.site import converter, csp, entry_html, page_cache, rendered
 from kennisbank.site.markdown_links import ExternalLinksExtension
 from kennisbank.site.placeholders import placeholder_pages
 from kennisbank.site.render import PageRenderer
 from kennisbank.site.repository import repository_url
+from kennisbank.site.shards import shard_entries
 
 log = logging.getLogger("mkdocs.plugins.kennisbank")
 
@@ -44,6 +45,7 @@ class State:
     files: Files | None = None  # this build's files, stubs included (for the sitemap)
     data_files: dict = field(default_factory=dict)  # made by this shard (the last one)
     mine: set[str] = field(default_factory=set)  # the entry pages this shard renders
+    renderer: PageRenderer | None = None  # this build's, for the entry pages (entry_html.py)
     site: str | None = None  # while serving: the site's global key and its pages, for rendered.reuse
     pages: set[str] = field(default_factory=set)
 
@@ -78,29 +80,9 @@ def _stub(meta: dict) -> str:
     return "---\n" + json.dumps(meta, ensure_ascii=False, sort_keys=True) + "\n---\n"
 
 
-# Shard 0 also makes the hand-written and listing pages and the open data, the last shard the
-# finder's data (see add_files): they take fewer entry pages.
-FIRST_SHARD_SHARE = 0.9
-LAST_SHARD_SHARE = 0.9
+ENTRY_PAGES_AS_HTML = True  # False: as Markdown, converted whole (tests/site/test_entry_html.py)
+
 DATA_FILES_LIST = ".kb-data-files"  # in the last shard's site: the data files to move (building.py)
-
-
-def shard_entries(corpus: Corpus, shard: tuple[int, int]) -> list:
-    """The entries whose pages shard `shard` = (i, n) renders, in a fixed order. Entries are
-    dealt out in turn, each to the shard furthest behind its share."""
-    index, count = shard
-    entries = sorted(corpus.entries(), key=lambda e: (e.kind.name, e.id))
-    if count == 1:
-        return entries
-    shares = [FIRST_SHARD_SHARE] + [1.0] * (count - 2) + [LAST_SHARD_SHARE]
-    dealt = [0] * count
-    mine = []
-    for entry in entries:
-        to = min(range(count), key=lambda i: ((dealt[i] + 1) / shares[i], i))
-        dealt[to] += 1
-        if to == index:
-            mine.append(entry)
-    return mine
 
 
 @dataclass
@@ -162,7 +144,8 @@ def add_files(files: Files, config, extras: Extras | None = None) -> Files:
         if entry is not None:
             stub = bool(STATE.cache and STATE.cache.lookup(src_uri, file.dest_uri, content))
             # a kept page: its stored HTML comes after the build
-            file.content_string = _stub(_stub_meta(renderer, entry)) if stub else renderer.entry_page(entry)
+            file.content_string = _stub(_stub_meta(renderer, entry)) if stub else (
+                renderer.entry_source(entry) if ENTRY_PAGES_AS_HTML else renderer.entry_page(entry))
         elif src_uri in listings and index != 0:
             stub = True
         elif src_uri in listings and STATE.cache and STATE.cache.lookup(src_uri, file.dest_uri, listed):
@@ -175,7 +158,7 @@ def add_files(files: Files, config, extras: Extras | None = None) -> Files:
             # to it still resolve (and are checked); the sitemap lists it all the same.
             file.inclusion = InclusionLevel.EXCLUDED
         files.append(file)
-    STATE.files = files
+    STATE.files, STATE.renderer = files, renderer
     if STATE.command == "serve":
         rendered.start_rebuild()
         STATE.site = STATE.cache.key if STATE.cache else page_cache.global_key(_cache_settings(config))
@@ -242,6 +225,11 @@ def skip_stub(page, markdown: str) -> None:
     converter.py). While serving, a page may get its rendering of the last rebuild."""
     if page.meta.get("template") == STUB_TEMPLATE:
         page.render = lambda config, files: _render_nothing(page)
+        return
+    kind = page.meta.get("kb_kind") if ENTRY_PAGES_AS_HTML else None
+    entry = STATE.corpus.get(kind, page.meta.get("kb_id")) if kind else None
+    if entry is not None and page.file.src_uri == entry.src_uri:  # its page: HTML with Markdown parts
+        converter.use_shared(page, lambda page, convert: entry_html.render(page, entry, STATE.renderer, convert))
         return
     converter.use_shared(page)
     if STATE.command == "serve":

@@ -29,7 +29,7 @@ from kennisbank.content.model import Corpus
 from kennisbank.content.problems import ContentError, format_problems
 from kennisbank.content.publication import build_epoch
 from kennisbank.site import events, page_cache
-from kennisbank.site.events import shard_entries
+from kennisbank.site.shards import shard_entries
 
 MIN_ENTRIES_PER_SHARD = 400  # below this, a second process costs more than it saves
 

@@ -1,0 +1,27 @@
+"""Which entry pages each process of a split build renders (see tools/building.py)."""
+from __future__ import annotations
+
+from kennisbank.content.model import Corpus
+
+# Shard 0 also makes the hand-written and listing pages and the open data, the last shard the
+# finder's data (see events.add_files): they take fewer entry pages.
+FIRST_SHARD_SHARE = 0.9
+LAST_SHARD_SHARE = 0.9
+
+
+def shard_entries(corpus: Corpus, shard: tuple[int, int]) -> list:
+    """The entries whose pages shard `shard` = (i, n) renders, in a fixed order. Entries are
+    dealt out in turn, each to the shard furthest behind its share."""
+    index, count = shard
+    entries = sorted(corpus.entries(), key=lambda e: (e.kind.name, e.id))
+    if count == 1:
+        return entries
+    shares = [FIRST_SHARD_SHARE] + [1.0] * (count - 2) + [LAST_SHARD_SHARE]
+    dealt = [0] * count
+    mine = []
+    for entry in entries:
+        to = min(range(count), key=lambda i: ((dealt[i] + 1) / shares[i], i))
+        dealt[to] += 1
+        if to == index:
+            mine.append(entry)
+    return mine
