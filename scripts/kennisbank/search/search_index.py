@@ -128,31 +128,44 @@ def score_terms(docs: list[Doc]) -> tuple[dict[str, dict[int, int]], dict[str, d
             df.update(c[f].keys())
     idf = {term: math.log(1 + abs((n - d + 0.5) / (d + 0.5))) for term, d in df.items()}
     scores: dict[str, dict[int, int]] = {}
-    k1_plus_1 = K1 + 1
     for number, c in enumerate(counts):
         total: dict[str, float] = {}
         for f, boost in FIELDS.items():
             terms = c[f]
+            if not terms:
+                continue
             norm = K1 * (1 - B + B * sum(terms.values()) / average[f])
+            weight = (K1 + 1) * boost
             for term, tf in terms.items():
-                total[term] = total.get(term, 0) + idf[term] * k1_plus_1 * tf / (norm + tf) * boost
+                total[term] = total.get(term, 0) + idf[term] * weight * tf / (norm + tf)
         for term, value in total.items():
-            scores.setdefault(term, {})[number] = max(1, round(value * SCALE))
+            found = scores.get(term)
+            if found is None:
+                found = scores[term] = {}
+            found[number] = max(1, round(value * SCALE))
+    return scores, _compound_parts(counted, scores)
+
+
+def _compound_parts(counted: list, scores: dict[str, dict[int, int]]) -> dict[str, dict[int, int]]:
+    """Per compound part, the documents with a compound it is part of, with the compound's score.
+    A word is split once, whatever the number of documents it is in."""
     known = set(scores)
-    split_cache: dict[str, set[str]] = {}
+    split: dict[str, tuple[str, set[str]]] = {}  # word -> (its term, its parts)
     parts: dict[str, dict[int, int]] = {}
     for number, (_, words) in enumerate(counted):
         for word in words:
-            if len(word) < compounds.MIN_WORD:
+            found = split.get(word)
+            if found is None:
+                found = split[word] = (dutch.normalise(word), compounds.parts(word, known)) \
+                    if len(word) >= compounds.MIN_WORD else ("", set())
+            whole, word_parts = found
+            if not word_parts:
                 continue
-            if word not in split_cache:
-                split_cache[word] = compounds.parts(word, known)
-            whole = dutch.normalise(word)
-            for part in split_cache[word]:
-                value = scores.get(whole, {}).get(number, 1)
+            value = scores.get(whole, {}).get(number, 1)
+            for part in word_parts:
                 target = parts.setdefault(part, {})
                 target[number] = max(target.get(number, 0), value)
-    return scores, parts
+    return parts
 
 
 def _pack(postings: dict[int, int]) -> list[int]:

@@ -11,7 +11,6 @@ import json
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files, InclusionLevel
@@ -43,7 +42,7 @@ class State:
     shard: tuple[int, int] = (0, 1)
     cache: page_cache.PageCache | None = None  # this build's entry pages kept from earlier builds
     files: Files | None = None  # this build's files, stubs included (for the sitemap)
-    data_files: dict = field(default_factory=dict)  # made by this shard (the last one)
+    finder_here: bool = True  # False in a split build: the parent process makes the finder's data
     mine: set[str] = field(default_factory=set)  # the entry pages this shard renders
     renderer: PageRenderer | None = None  # this build's, for the entry pages (entry_html.py)
     site: str | None = None  # while serving: the site's global key and its pages, for rendered.reuse
@@ -82,9 +81,6 @@ def _stub(meta: dict) -> str:
 
 ENTRY_PAGES_AS_HTML = True  # False: as Markdown, converted whole (tests/site/test_entry_html.py)
 
-DATA_FILES_LIST = ".kb-data-files"  # in the last shard's site: the data files to move (building.py)
-
-
 @dataclass
 class Extras:
     """What the site is given by the layers beside it (see kennisbank/hooks.py): JSON-LD for an
@@ -100,7 +96,8 @@ def add_files(files: Files, config, extras: Extras | None = None) -> Files:
     """Add the pages and assets made from the content; they exist only in memory.
 
     Every shard knows every page (for the navigation and link checks), but only renders its
-    own; shard 0 also makes the listing pages and the finder's data.
+    own; shard 0 also makes the listing pages and the open data. The finder's data is made here
+    unless the build is split (then the parent process makes it while the shards build).
     """
     extras = extras or Extras()
     index, count = STATE.shard
@@ -126,9 +123,8 @@ def add_files(files: Files, config, extras: Extras | None = None) -> Files:
         generated.update({src: _stub({"title": src}) for src in listings} if kept else renderer.listing_pages())
     else:
         generated.update({src: _stub({"title": src}) for src in listings})
-    if index == count - 1:  # the finder's data, the largest part: while shard 0 makes the rest
-        STATE.data_files = extras.search_files(STATE.corpus)
-        generated.update(STATE.data_files)
+    if STATE.finder_here:  # else made beside the shards (tools/building.py)
+        generated.update(extras.search_files(STATE.corpus))
     # the open data and downloads; in the other shards the files pages link to, for the link check
     generated.update(extras.data_files(STATE.corpus, config) if index == 0 else extras.linked_files())
     if STATE.command == "serve" and STATE.problems and index == 0:
@@ -189,10 +185,6 @@ def post_build(config) -> None:
     """Put the entry pages kept from earlier builds in place; forget the ones no page uses."""
     if STATE.command == "serve":
         rendered.forget_unused()
-    if STATE.shard[1] > 1 and STATE.shard[0] == STATE.shard[1] - 1:  # building.py moves them to shard 0
-        (Path(config.site_dir) / DATA_FILES_LIST).write_text("\n".join(
-            File.generated(config, src, content="").dest_uri for src in STATE.data_files), encoding="utf-8")
-    STATE.data_files = {}
     converter.forget()
     if STATE.cache:
         STATE.cache.place(config.site_dir)

@@ -3,10 +3,9 @@ from __future__ import annotations
 
 from kennisbank.content.model import Corpus
 
-# Shard 0 also makes the hand-written and listing pages and the open data, the last shard the
-# finder's data (see events.add_files): they take fewer entry pages.
+# Shard 0 also makes the hand-written and listing pages and the open data (see events.add_files):
+# it takes fewer entry pages.
 FIRST_SHARD_SHARE = 0.9
-LAST_SHARD_SHARE = 0.9
 
 
 def shard_entries(corpus: Corpus, shard: tuple[int, int]) -> list:
@@ -16,7 +15,7 @@ def shard_entries(corpus: Corpus, shard: tuple[int, int]) -> list:
     entries = sorted(corpus.entries(), key=lambda e: (e.kind.name, e.id))
     if count == 1:
         return entries
-    shares = [FIRST_SHARD_SHARE] + [1.0] * (count - 2) + [LAST_SHARD_SHARE]
+    shares = [FIRST_SHARD_SHARE] + [1.0] * (count - 1)
     dealt = [0] * count
     mine = []
     for entry in entries:

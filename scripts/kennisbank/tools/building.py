@@ -3,8 +3,9 @@
 MkDocs renders pages one by one in one process. With many entries the build is split over the
 machine's cores: after the content is loaded and validated once, the process forks one child
 per core; child i renders every n-th entry page into its own folder (events.add_files), child 0
-also everything else. The parent then moves the children's entry pages into child 0's folder
-and swaps that in for site/. Each child runs the same strict MkDocs build over the same pages,
+also everything else but the finder's data, which the parent makes meanwhile. The parent then
+moves the children's entry pages and the finder's data into child 0's folder and swaps that in
+for site/. Each child runs the same strict MkDocs build over the same pages,
 so the pages are identical to those of a single-process build.
 """
 from __future__ import annotations
@@ -28,6 +29,7 @@ from kennisbank.content.loader import load_corpus
 from kennisbank.content.model import Corpus
 from kennisbank.content.problems import ContentError, format_problems
 from kennisbank.content.publication import build_epoch
+from kennisbank.search.search_index import finder_files
 from kennisbank.site import events, page_cache
 from kennisbank.site.shards import shard_entries
 
@@ -46,14 +48,15 @@ def _setup_logging() -> None:
 def run_mkdocs(config_file: str | Path, site_dir: Path, command: str = "build",
                shard: tuple[int, int] = (0, 1)) -> None:
     """One MkDocs build in this process (so parsed content is reused); strict unless it
-    imitates `serve`, which reports content problems on the pages instead of failing."""
+    imitates `serve`, which reports content problems on the pages instead of failing. A shard
+    of a split build leaves the finder's data to the parent process (_finder_beside)."""
     config = load_config(str(config_file), site_dir=str(site_dir), strict=command == "build")
     config.plugins.on_startup(command=command, dirty=False)
-    events.STATE.shard = shard
+    events.STATE.shard, events.STATE.finder_here = shard, shard[1] == 1
     try:
         mkdocs_build(config)
     finally:
-        events.STATE.shard = (0, 1)
+        events.STATE.shard, events.STATE.finder_here = (0, 1), True
         config.plugins.on_shutdown()
 
 
@@ -62,8 +65,8 @@ def shard_count(corpus: Corpus) -> int:
     return max(1, min(cores, len(corpus.entries()) // MIN_ENTRIES_PER_SHARD))
 
 
-def _build_in_children(config_file: str, staging: list[Path], count: int) -> list[int]:
-    """Fork one child per shard; return their exit codes."""
+def _start_children(config_file: str, staging: list[Path], count: int) -> list[int]:
+    """Fork one child per shard; return their process ids."""
     sys.stdout.flush()
     sys.stderr.flush()
     gc.freeze()  # the collector must not touch (and so copy) the shared objects in each child
@@ -85,25 +88,37 @@ def _build_in_children(config_file: str, staging: list[Path], count: int) -> lis
             os._exit(code)
         pids.append(pid)
     gc.unfreeze()
-    _release_content()
-    return [os.waitstatus_to_exitcode(os.waitpid(pid, 0)[1]) for pid in pids]
+    return pids
 
 
-def _merge(staging: list[Path], urls: list[list[str]]) -> None:
-    """Move each child's entry pages (urls[i] for child i), and the last child's data files
-    (listed in its site, see events.post_build), into the first child's site."""
-    data_list = staging[-1] / events.DATA_FILES_LIST
-    data = data_list.read_text(encoding="utf-8").split() if data_list.is_file() else []
+def _finder_beside(corpus: Corpus, folder: Path) -> None:
+    """While the children build: the finder's data, into `folder` (the parent's core would
+    otherwise wait idle, and one child would take the finder on top of its pages)."""
+    for path, text in finder_files(corpus).items():
+        target = folder / path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(text, encoding="utf-8")
+
+
+def _merge(staging: list[Path], urls: list[list[str]], finder: Path) -> None:
+    """Move each child's entry pages (urls[i] for child i), and the finder's data, into the
+    first child's site."""
     for index in range(1, len(staging)):
         for url in urls[index]:
             target = staging[0] / url
             shutil.rmtree(target, ignore_errors=True)
             (staging[index] / url).rename(target)
-        for path in data if index == len(staging) - 1 else []:
-            target = staging[0] / path
-            target.parent.mkdir(parents=True, exist_ok=True)
-            (staging[index] / path).replace(target)
         shutil.rmtree(staging[index])
+    for folder, names, files in os.walk(finder):
+        here = Path(folder).relative_to(finder)
+        (staging[0] / here).mkdir(parents=True, exist_ok=True)
+        for name in [*names]:  # a folder that is not there yet moves whole
+            if not (staging[0] / here / name).exists():
+                (Path(folder) / name).rename(staging[0] / here / name)
+                names.remove(name)
+        for name in files:
+            (Path(folder) / name).replace(staging[0] / here / name)
+    shutil.rmtree(finder, ignore_errors=True)
 
 
 def _release_content() -> None:
@@ -153,27 +168,33 @@ def _build(box: list[Corpus], config_file: str, site_dir: str, out, shards: int 
     count = shards or shard_count(corpus)
     target = Path(site_dir).resolve()
     staging = [target.with_name(f"{target.name}.tmp-{os.getpid()}-{i}") for i in range(count)]
+    finder = target.with_name(f"{target.name}.tmp-{os.getpid()}-finder")
     _setup_logging()
     try:
         if count == 1:
             run_mkdocs(config_file, staging[0])
         else:
             urls = [[e.url for e in shard_entries(corpus, (i, count))] for i in range(count)]
-            del corpus
             since = time.time() - 0.05  # file times may lag the clock by a tick
-            codes = _build_in_children(config_file, staging, count)
+            pids = _start_children(config_file, staging, count)
+            try:
+                _finder_beside(corpus, finder)
+            finally:
+                del corpus
+                _release_content()
+                codes = [os.waitstatus_to_exitcode(os.waitpid(pid, 0)[1]) for pid in pids]
             if any(codes):
                 raise MkDocsException(f"{sum(1 for c in codes if c)} van de {count} bouwprocessen faalden")
-            _merge(staging, urls)
+            _merge(staging, urls, finder)
             page_cache.prune_split(since)
     except (MkDocsException, ContentError) as error:
-        for folder in staging:
+        for folder in [*staging, finder]:
             shutil.rmtree(folder, ignore_errors=True)
         print(f"De build is mislukt: {error}", file=out)
         print("site/ is niet veranderd.", file=out)
         return 1
     except BaseException:
-        for folder in staging:
+        for folder in [*staging, finder]:
             shutil.rmtree(folder, ignore_errors=True)
         raise
     _swap(staging[0], target)
