@@ -21,7 +21,7 @@ def _data_files(corpus, config) -> dict:
 
 EXTRAS = events.Extras(structured_data=jsonld.entry_jsonld,
                        search_files=finder_files,  # the finder's index, facets and summaries
-                       data_files=_data_files, linked_files=projectplan.download_files)
+                       data_files=_data_files, linked_files=projectplan.download_paths)
 
 
 def on_startup(command, dirty):

@@ -60,7 +60,11 @@ def build_epoch(corpus: Corpus | None = None) -> str:
 
 def page_url(entry: Entry, site_url: str | None) -> str:
     """The absolute URL of an entry's page, or its site-relative URL when the site URL is unknown."""
-    return urljoin(site_url, entry.url) if site_url else entry.url
+    if not site_url:
+        return entry.url
+    if site_url.endswith("/"):  # an entry's URL is a plain relative path: urljoin's answer, quicker
+        return site_url + entry.url
+    return urljoin(site_url, entry.url)
 
 
 def csv_text(columns: list[str], rows: list[dict]) -> str:

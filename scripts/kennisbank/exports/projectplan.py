@@ -278,6 +278,11 @@ def _built(name: str, when: datetime) -> bytes:
     return DOWNLOADS[name](when)
 
 
+def download_paths() -> list[str]:
+    """Where the downloads are, under the site root (without making them)."""
+    return [f"{DOWNLOADS_DIR}/{name}" for name in DOWNLOADS]
+
+
 def download_files(corpus: Corpus | None = None) -> dict[str, bytes]:
     """The generated downloads, by path under the site root (e.g. 'downloads/projectplan.xlsx')."""
     when = document_date(corpus)

@@ -81,15 +81,17 @@ def _stub(meta: dict) -> str:
 
 ENTRY_PAGES_AS_HTML = True  # False: as Markdown, converted whole (tests/site/test_entry_html.py)
 
+
 @dataclass
 class Extras:
     """What the site is given by the layers beside it (see kennisbank/hooks.py): JSON-LD for an
     entry page, the finder's data, the other data files made from the corpus (open data,
-    downloads) and the generated files that pages link to, which every build shard must know."""
+    downloads) and the paths of the generated files that pages link to, which every build shard
+    must know."""
     structured_data: Callable | None = None
     search_files: Callable[[Corpus], dict] = lambda corpus: {}
     data_files: Callable[[Corpus, object], dict] = lambda corpus, config: {}
-    linked_files: Callable[[], dict] = lambda: {}
+    linked_files: Callable[[], list[str]] = lambda: []
 
 
 def add_files(files: Files, config, extras: Extras | None = None) -> Files:
@@ -101,6 +103,10 @@ def add_files(files: Files, config, extras: Extras | None = None) -> Files:
     """
     extras = extras or Extras()
     index, count = STATE.shard
+    if index > 0:  # shard 0 writes all but the entry pages: the static files, 404.html, the sitemap
+        config.theme.static_templates.clear()
+        for file in [f for f in files if not f.is_documentation_page()]:
+            file.inclusion = InclusionLevel.EXCLUDED
     repository = config.extra.get("repository") or repository_url(paths.ROOT)
     renderer = PageRenderer(STATE.corpus, site_url=config.site_url, repository=repository,
                             structured_data=extras.structured_data)
@@ -126,7 +132,8 @@ def add_files(files: Files, config, extras: Extras | None = None) -> Files:
     if STATE.finder_here:  # else made beside the shards (tools/building.py)
         generated.update(extras.search_files(STATE.corpus))
     # the open data and downloads; in the other shards the files pages link to, for the link check
-    generated.update(extras.data_files(STATE.corpus, config) if index == 0 else extras.linked_files())
+    generated.update(extras.data_files(STATE.corpus, config) if index == 0 else
+                     dict.fromkeys(extras.linked_files(), ""))  # only for the link check: shard 0 writes them
     if STATE.command == "serve" and STATE.problems and index == 0:
         generated.update({src: page for src, page in placeholder_pages(STATE.corpus, STATE.problems).items()
                           if src not in generated and src not in pages})
@@ -146,7 +153,9 @@ def add_files(files: Files, config, extras: Extras | None = None) -> Files:
             stub = True
         elif src_uri in listings and STATE.cache and STATE.cache.lookup(src_uri, file.dest_uri, listed):
             file.content_string, stub = _stub(_front_matter(content)), True
-        if not file.is_documentation_page() and STATE.cache:
+        if not file.is_documentation_page() and index > 0:
+            stub = True  # shard 0 writes it
+        elif not file.is_documentation_page() and STATE.cache:
             STATE.cache.keep_file(file.dest_uri, content)  # put in place after the build
             stub = True
         if stub:
@@ -260,14 +269,15 @@ def guard_page(html: str, page) -> str:
 
 def finish_page(html: str, page=None) -> str:
     """The Content-Security-Policy, on built pages (not while serving: live reload is inline).
-    A stub renders to nothing, so MkDocs does not write it."""
+    A stub renders to nothing, so MkDocs does not write it; nor a page just stored in the
+    cache: it is put in place from there after the build, like a kept one."""
     if page is not None and page.meta.get("template") == STUB_TEMPLATE:
         return ""
     html = html if STATE.command == "serve" else csp.add_policy(html)
-    if page is not None and STATE.cache:
-        STATE.cache.store(page.file.src_uri, html)
     if page is not None and getattr(page, "kb_output", None):
         rendered.keep_output(page.kb_output[0], html)
+    if page is not None and STATE.cache and STATE.cache.store(page.file.src_uri, page.file.dest_uri, html):
+        return ""
     return html
 
 

@@ -100,11 +100,15 @@ class PageCache:
         LAST["misses"] += 1
         return False
 
-    def store(self, src_uri: str, html: str) -> None:
+    def store(self, src_uri: str, dest_uri: str, html: str) -> bool:
+        """Store a page rendered by this build (one lookup missed); it is then put in place
+        with the kept ones (see place), so the build need not write it a second time."""
         path = self.misses.pop(src_uri, None)
         if path is None or not html:
-            return
+            return False
         write_whole(path, html)
+        self.hits[dest_uri] = path
+        return True
 
     def keep_file(self, dest_uri: str, content: str | bytes) -> None:
         """A generated file that is not a page (finder data, open data): stored by its content,

@@ -13,14 +13,14 @@ import re
 from collections.abc import Callable
 from datetime import date
 from functools import lru_cache
-from urllib.parse import quote, urljoin, urlsplit
+from urllib.parse import quote, urlsplit
 
 import jinja2
 
 from kennisbank.content import paths
 from kennisbank.content.freshness import is_stale, years_text
 from kennisbank.content.model import Corpus, Entry
-from kennisbank.content.publication import build_day
+from kennisbank.content.publication import build_day, page_url
 from kennisbank.content.vocab import Vocabularies, load_vocabularies
 from kennisbank.content.wording import count_noun
 from kennisbank.site.glance import area_short, body_sections, icon, month_year, short_duration
@@ -167,12 +167,12 @@ class PageRenderer(ListingPages):
         when the repository is not known (no link is better than a guess)."""
         if not self.repository:
             return None
-        page_url = urljoin(self.site_url, entry.url) if self.site_url else entry.url
+        address = page_url(entry, self.site_url)
         line = entry.source_line if entry.kind.name == "partner" else None
         return {
             "edit": f"{self.repository}/edit/main/{entry.path}",
             "source": entry.path + (f", regel {line}" if line else ""),
-            "correct": f"{self.repository}/issues/new?template=correctie.yml&pagina={quote(page_url, safe='')}",
+            "correct": f"{self.repository}/issues/new?template=correctie.yml&pagina={quote(address, safe='')}",
         }
 
     def _refs(self, entry: Entry, field: str, kind: str) -> list[Entry]:
@@ -191,7 +191,7 @@ class PageRenderer(ListingPages):
         """The page's front matter (also given to a build shard's stub of the page)."""
         summary = entry.data.get("summary") or first_sentence(entry.data.get("description", ""))
         # Without the site's address, './' (the page itself, in JSON-LD terms) stands for the page.
-        url = urljoin(self.site_url, entry.url) if self.site_url else "./"
+        url = page_url(entry, self.site_url) if self.site_url else "./"
         return {"title": entry.title, "description": " ".join(summary.split()), "render_macros": False,
                 "kb_kind": entry.kind.name, "kb_id": entry.id, "kb_source": entry.path,
                 "kb_checked": entry.checked,
