@@ -68,3 +68,33 @@ def test_the_store_follows_the_vocabularies(tmp_path, monkeypatch):
     before = storedfiles.checks_version()
     copy.write_text(copy.read_text(encoding="utf-8") + "\n# een wijziging\n", encoding="utf-8")
     assert storedfiles.checks_version() != before
+
+
+@pytest.mark.parametrize("cache", ["on", "off"])
+def test_many_new_files_read_in_two_processes_give_the_same_corpus_and_problems(tmp_path, monkeypatch, cache):
+    """A first build of many files reads half of them in a second process (read_beside): the
+    same entries, and the same problems with their lines, as when one process reads them all."""
+    from kennisbank.tools.synthetic import write_corpus
+    root = write_corpus(tmp_path / "content", practices=storedfiles.MIN_BESIDE + 20, partners=3, seed=2)
+    practices = sorted((root / "practices").glob("*.md"))
+    for broken in practices[1:6:2]:  # files that the second process reads: they must still be reported
+        broken.write_text(broken.read_text(encoding="utf-8").replace("\ntitle: ", "\ntitel: ", 1), encoding="utf-8")
+    forked = []
+    real_fork = storedfiles.os.fork
+    monkeypatch.setattr(storedfiles.os, "fork", lambda: forked.append(1) or real_fork())
+
+    def load(folder):
+        monkeypatch.setenv("KENNISBANK_CACHE", str(tmp_path / folder) if cache == "on" else "off")
+        loader.forget()
+        corpus, problems = load_corpus(root)
+        loader.forget()
+        return _snapshot(corpus), [str(p) for p in problems]
+
+    together = load("cache-beside")
+    assert forked == [1]
+    monkeypatch.setattr(storedfiles, "MIN_BESIDE", 10**9)
+    alone = load("cache-alone")
+    assert forked == [1]
+    assert together == alone
+    assert len(together[0]) == len(practices) + 3 - 3
+    assert len({p.split(":")[0] for p in together[1] if "titel" in p}) == 3

@@ -15,12 +15,13 @@ from kennisbank.content.crossref import check_corpus, entry_problems
 from kennisbank.content.embeds import EMBED_HINT, external_embeds
 from kennisbank.content.filecache import FileCache, Stamp, file_stamp
 from kennisbank.content.frontmatter import split_front_matter
+from kennisbank.content.held_back import hold_back
 from kennisbank.content.model import KINDS, Corpus, Entry
-from kennisbank.content.problems import CAUSE, HELD_BACK, Problem, ordered
+from kennisbank.content.problems import CAUSE, Problem, ordered
 from kennisbank.content.safety import SAFETY_HINT, unsafe_html
 from kennisbank.content.schema import validate
 from kennisbank.content.selfscan import check_selfscan
-from kennisbank.content.storedfiles import StoredFiles
+from kennisbank.content.storedfiles import StoredFiles, read_beside
 from kennisbank.content.vocab import slugify
 from kennisbank.content.yamlio import YamlDoc, iter_strings, parse_yaml, read_text
 
@@ -142,6 +143,11 @@ def _reparse(path: Path, relpath: str) -> YamlDoc | None:
     return parse_yaml(text, relpath, line_offset=first_line - 1)[0]
 
 
+def _read(path: Path, relpath: str, load) -> tuple[list[Entry], list[Problem]]:
+    entries, problems = load(path, relpath)
+    return entries, problems + [p for entry in entries for p in entry_problems(entry)]
+
+
 def _cached(path: Path, relpath: str, load, stamp: Stamp | None,
             stored: StoredFiles) -> tuple[list[Entry], list[Problem]]:
     def read() -> tuple[list[Entry], list[Problem]]:
@@ -149,8 +155,7 @@ def _cached(path: Path, relpath: str, load, stamp: Stamp | None,
         kept = stored.entries(key, relpath, lambda: _reparse(path, relpath))
         if kept is not None:  # the same bytes read without problems by an earlier build
             return kept, []
-        entries, problems = load(path, relpath)
-        problems += [p for entry in entries for p in entry_problems(entry)]
+        entries, problems = _read(path, relpath, load)
         if not problems:  # the line maps are only needed to report problems: let them go
             for doc in {id(e.doc): e.doc for e in entries}.values():
                 doc.forget_lines(lambda: _reparse(path, relpath))
@@ -224,12 +229,16 @@ def _load_corpus(root: Path, stamps: dict[Path, Stamp | None]) -> tuple[Corpus, 
     loaded: list[tuple[list[Entry], list[Problem]]] = []
     sources: list[tuple[str, Path]] = []  # the kind and the file of each item of `loaded`
     stored = StoredFiles.open()
+    jobs = []  # (kind, path, relpath, load) of each practice and guide file
     for folder, suffix, load in ((paths.PRACTICES_DIR, ".md", _load_practice),
                                  (paths.GUIDES_DIR, ".yaml", _load_guide)):
         files, more = _content_files(root, folder, suffix)
         problems += more
-        loaded += [_cached(p, p.relative_to(root).as_posix(), load, stamps.get(p), stored) for p in files]
-        sources += [("practice" if folder == paths.PRACTICES_DIR else "guide", p) for p in files]
+        kind = "practice" if folder == paths.PRACTICES_DIR else "guide"
+        jobs += [(kind, p, p.relative_to(root).as_posix(), load) for p in files]
+    _read_new_files(jobs, stamps, stored)
+    loaded += [_cached(path, relpath, load, stamps.get(path), stored) for _, path, relpath, load in jobs]
+    sources += [(kind, path) for kind, path, _, _ in jobs]
     partners_path = root / paths.PARTNERS_FILE
     links = [_linked(root / name, name) for name in (paths.PARTNERS_FILE, paths.SELFSCAN_FILE)]
     problems += [p for found in links for p in found]
@@ -261,27 +270,18 @@ def _load_corpus(root: Path, stamps: dict[Path, Stamp | None]) -> tuple[Corpus, 
     return corpus, ordered(set(problems))
 
 
-def hold_back(problems: list[Problem], unreadable: dict[tuple[str, str | None], str]) -> list[Problem]:
-    """Leave out the references to entries of a file that could not be read (they only follow
-    from it) and say, in one line per file, how many were not checked."""
-    held: dict[str, int] = {}
-    kept = []
-    for problem in problems:
-        kind, ref = problem.about or (None, None)
-        cause = unreadable.get((kind, None)) or unreadable.get((kind, ref))
-        if cause:
-            held[cause] = held.get(cause, 0) + 1
-        else:
-            kept.append(problem)
-    for cause, count in held.items():
-        kind = KINDS["partner" if cause == paths.PARTNERS_FILE else
-                     "guide" if cause.startswith(paths.GUIDES_DIR + "/") else "practice"]
-        noun = "verwijzing" if count == 1 else "verwijzingen"
-        target = kind.plural if kind.name == "partner" else f"{kind.singular} '{Path(cause).stem}'"
-        kept.append(Problem(cause, 1, f"{count} {noun} naar {target} niet gecontroleerd omdat {cause} niet "
-                            "gelezen kon worden", "los eerst de fout hierboven op; daarna controleert `make check` "
-                            "ze opnieuw", rank=HELD_BACK))
-    return kept
+def _read_new_files(jobs: list, stamps: dict, stored: StoredFiles) -> None:
+    """Files not read before (a first build, a cleared cache): half of them in a second process
+    while this one reads the other half (see storedfiles.read_beside)."""
+    new = [job for job in jobs if stored.key_of(job[1], job[2]) not in stored.items]
+    loads = {(path, relpath): load for _, path, relpath, load in new}
+
+    def read(path: Path, relpath: str) -> list[Entry] | None:
+        entries, problems = _read(path, relpath, loads[(path, relpath)])
+        return None if problems else entries
+    with read_beside(stored, [(path, relpath) for _, path, relpath, _ in new[1::2]], read) as beside:
+        for _, path, relpath, load in new[0::2] if beside else []:
+            _cached(path, relpath, load, stamps.get(path), stored)
 
 
 def _entry_is_clean(entry: Entry, problems: list[Problem]) -> bool:

@@ -11,9 +11,12 @@ version of the checks; a build keeps only the files it used.
 from __future__ import annotations
 
 import hashlib
+import os
 import pickle
 import sys
-from collections.abc import Callable
+import threading
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from kennisbank.content import paths
@@ -82,8 +85,7 @@ class StoredFiles:
         """Keep the entries of a file read without problems (they share one YamlDoc)."""
         if not key or not entries:
             return
-        self.items[key] = (entries[0].doc.data, [(e.kind.name, e.id, e.base, e.body, e.body_line, e.source_line)
-                                                 for e in entries])
+        self.items[key] = _stored_form(entries)
         self.used.add(key)
         self.added = True
 
@@ -96,3 +98,52 @@ class StoredFiles:
             if old != self.path:
                 old.unlink(missing_ok=True)
         write_whole(self.path, pickle.dumps(kept, protocol=pickle.HIGHEST_PROTOCOL))
+
+
+MIN_BESIDE = 400  # files to read: below this, a second process costs more than it saves
+
+
+@contextmanager
+def read_beside(stored: StoredFiles, jobs: list[tuple[Path, str]],
+                read: Callable[[Path, str], list[Entry] | None]) -> Iterator[bool]:
+    """Read `jobs` (path, relpath) in a second process while this one goes on, and put what it
+    read without problems (`read` gives None for a file with problems) in `stored` when the
+    block ends. Yields whether a second process reads them (not for a few files, nor in a
+    process with threads, such as `mkdocs serve`, where forking is not safe)."""
+    if len(jobs) < MIN_BESIDE // 2 or not hasattr(os, "fork") or threading.active_count() > 1:
+        yield False
+        return
+    readable, writable = os.pipe()
+    pid = os.fork()
+    if pid == 0:  # the helper: read, send the plain data, leave without running anything else
+        code = 0
+        try:
+            os.close(readable)
+            found = {}
+            for path, relpath in jobs:
+                entries = read(path, relpath)
+                key = stored.key_of(path, relpath)
+                if entries and key:
+                    found[key] = _stored_form(entries)
+            with os.fdopen(writable, "wb") as out:
+                pickle.dump(found, out, protocol=pickle.HIGHEST_PROTOCOL)
+        except BaseException:  # noqa: BLE001 - the parent then reads these files itself
+            code = 1
+        os._exit(code)
+    os.close(writable)
+    try:
+        yield True
+    finally:
+        with os.fdopen(readable, "rb") as given:
+            try:
+                found = pickle.load(given)
+            except Exception:  # noqa: BLE001 - the helper failed: read them here instead
+                found = {}
+        os.waitpid(pid, 0)
+        stored.items.update(found)
+        stored.used.update(found)
+        stored.added = stored.added or bool(found)
+
+
+def _stored_form(entries: list[Entry]) -> tuple:
+    return (entries[0].doc.data, [(e.kind.name, e.id, e.base, e.body, e.body_line, e.source_line) for e in entries])
