@@ -19,6 +19,8 @@ import math
 from collections import Counter
 from dataclasses import dataclass, field
 
+import numpy
+
 from kennisbank.content import paths
 from kennisbank.content.facets import FACET_VOCABULARIES as FACETS
 from kennisbank.content.model import KINDS, Corpus, Entry
@@ -117,54 +119,76 @@ def collect_docs(corpus: Corpus, vocab: Vocabularies, positions: dict, pages: li
 
 def score_terms(docs: list[Doc]) -> tuple[dict[str, dict[int, int]], dict[str, dict[int, int]]]:
     """BM25 as lunr scores it, per term and document; and per compound part the documents of
-    the compounds it is part of (with the compound's score)."""
+    the compounds it is part of (with the compound's score).
+
+    The ~1 million (document, field, term) counts of 7,000 entries are scored as arrays, each
+    value with the same operations in the same order as `lunr` (and as a loop over them would):
+    per field, idf × (k1 + 1) × tf / (norm + tf) × boost, summed over the fields in FIELDS order."""
     counted = [doc_terms.counted(d.fields, FIELDS) for d in docs]
     counts = [c for c, _ in counted]
     n = len(docs)
-    average = {f: (sum(sum(c[f].values()) for c in counts) / n) or 1 for f in FIELDS}
-    df: Counter = Counter()
-    for c in counts:
-        for f in FIELDS:
-            df.update(c[f].keys())
-    idf = {term: math.log(1 + abs((n - d + 0.5) / (d + 0.5))) for term, d in df.items()}
-    scores: dict[str, dict[int, int]] = {}
-    for number, c in enumerate(counts):
-        total: dict[str, float] = {}
-        for f, boost in FIELDS.items():
+    names, numbers, frequencies, norms, boosts = [], [], [], [], []
+    for f, boost in FIELDS.items():
+        lengths = [sum(c[f].values()) for c in counts]
+        average = (sum(lengths) / n) or 1
+        for number, (c, length) in enumerate(zip(counts, lengths, strict=True)):
             terms = c[f]
-            if not terms:
-                continue
-            norm = K1 * (1 - B + B * sum(terms.values()) / average[f])
-            weight = (K1 + 1) * boost
-            for term, tf in terms.items():
-                total[term] = total.get(term, 0) + idf[term] * weight * tf / (norm + tf)
-        for term, value in total.items():
-            found = scores.get(term)
-            if found is None:
-                found = scores[term] = {}
-            found[number] = max(1, round(value * SCALE))
+            names.extend(terms)
+            frequencies.extend(terms.values())
+            numbers.extend([number] * len(terms))
+            norms.extend([K1 * (1 - B + B * length / average)] * len(terms))
+        boosts.extend([boost] * (len(names) - len(boosts)))
+    ids: dict[str, int] = {}
+    term = numpy.array([ids.setdefault(name, len(ids)) for name in names], dtype=numpy.int64)
+    df = numpy.bincount(term, minlength=len(ids))
+    idf = numpy.array([math.log(1 + abs((n - d + 0.5) / (d + 0.5))) for d in df.tolist()])
+    tf = numpy.array(frequencies, dtype=numpy.float64)
+    value = idf[term] * (K1 + 1) * tf / (numpy.array(norms) + tf) * numpy.array(boosts, dtype=numpy.float64)
+    pair = numpy.array(numbers, dtype=numpy.int64) * len(ids) + term  # (document, term), fields summed in order
+    pairs, where = numpy.unique(pair, return_inverse=True)
+    total = numpy.bincount(where, weights=value)
+    score = numpy.maximum(1, numpy.rint(total * SCALE)).astype(numpy.int64)
+    document, term = numpy.divmod(pairs, len(ids))
+    order = numpy.lexsort((document, term))
+    term, document, score = term[order], document[order], score[order]
+    bounds = numpy.flatnonzero(numpy.diff(term)) + 1
+    terms = list(ids)
+    scores = {terms[t[0]]: dict(zip(d.tolist(), v.tolist(), strict=True))
+              for t, d, v in zip(numpy.split(term, bounds), numpy.split(document, bounds),
+                                 numpy.split(score, bounds), strict=True)}
     return scores, _compound_parts(counted, scores)
 
 
 def _compound_parts(counted: list, scores: dict[str, dict[int, int]]) -> dict[str, dict[int, int]]:
     """Per compound part, the documents with a compound it is part of, with the compound's score.
-    A word is split once, whatever the number of documents it is in."""
+    Each distinct word is split once; a document is only visited for its compounds."""
     known = set(scores)
-    split: dict[str, tuple[str, set[str]]] = {}  # word -> (its term, its parts)
-    parts: dict[str, dict[int, int]] = {}
+    every_word = set().union(*(words for _, words in counted))
+    split = {}  # compound -> (its term, its parts)
+    for word in every_word:
+        if len(word) >= compounds.MIN_WORD:
+            found = compounds.parts(word, known)
+            if found:
+                split[word] = (dutch.normalise(word), found)
+    compound_words = set(split)
+    documents: dict[str, list[int]] = {word: [] for word in compound_words}
     for number, (_, words) in enumerate(counted):
-        for word in words:
-            found = split.get(word)
-            if found is None:
-                found = split[word] = (dutch.normalise(word), compounds.parts(word, known)) \
-                    if len(word) >= compounds.MIN_WORD else ("", set())
-            whole, word_parts = found
-            if not word_parts:
-                continue
-            value = scores.get(whole, {}).get(number, 1)
-            for part in word_parts:
-                target = parts.setdefault(part, {})
-                target[number] = max(target.get(number, 0), value)
+        for word in words & compound_words:
+            documents[word].append(number)
+    given: dict[str, list[tuple[list[int], list[int]]]] = {}  # part -> (documents, scores) per compound
+    for word, numbers in documents.items():
+        whole, word_parts = split[word]
+        found = scores.get(whole, {})
+        values = [found.get(number, 1) for number in numbers]
+        for part in word_parts:
+            given.setdefault(part, []).append((numbers, values))
+    parts: dict[str, dict[int, int]] = {}
+    for part, lists in given.items():
+        if len(lists) == 1:
+            parts[part] = dict(zip(*lists[0], strict=True))
+        else:  # in order of score, so that each document keeps its highest
+            ranked = sorted((v, d) for numbers, values in lists for d, v in zip(numbers, values, strict=True))
+            parts[part] = {d: v for v, d in ranked}
     return parts
 
 
