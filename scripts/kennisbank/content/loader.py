@@ -236,10 +236,10 @@ def _load_corpus(root: Path, stamps: dict[Path, Stamp | None]) -> tuple[Corpus, 
         problems += more
         kind = "practice" if folder == paths.PRACTICES_DIR else "guide"
         jobs += [(kind, p, p.relative_to(root).as_posix(), load) for p in files]
-    _read_new_files(jobs, stamps, stored)
+    partners_path = root / paths.PARTNERS_FILE
+    _read_new_files([*jobs, ("partner", partners_path, paths.PARTNERS_FILE, _load_partners)], stamps, stored)
     loaded += [_cached(path, relpath, load, stamps.get(path), stored) for _, path, relpath, load in jobs]
     sources += [(kind, path) for kind, path, _, _ in jobs]
-    partners_path = root / paths.PARTNERS_FILE
     links = [_linked(root / name, name) for name in (paths.PARTNERS_FILE, paths.SELFSCAN_FILE)]
     problems += [p for found in links for p in found]
     if links[0]:
@@ -271,16 +271,21 @@ def _load_corpus(root: Path, stamps: dict[Path, Stamp | None]) -> tuple[Corpus, 
 
 
 def _read_new_files(jobs: list, stamps: dict, stored: StoredFiles) -> None:
-    """Files not read before (a first build, a cleared cache): half of them in a second process
-    while this one reads the other half (see storedfiles.read_beside)."""
-    new = [job for job in jobs if stored.key_of(job[1], job[2]) not in stored.items]
+    """Files not read before (a first build, a cleared cache): about half of the bytes in a
+    second process while this one reads the others (see storedfiles.read_beside)."""
+    new = [job for job in jobs if job[1].exists() and stored.key_of(job[1], job[2]) not in stored.items]
     loads = {(path, relpath): load for _, path, relpath, load in new}
+    mine, theirs, weights = [], [], [0, 0]
+    for job in sorted(new, key=lambda job: -job[1].stat().st_size):  # the larger first, to the lighter side
+        side = 0 if weights[0] <= weights[1] else 1
+        (mine, theirs)[side].append(job)
+        weights[side] += job[1].stat().st_size
 
     def read(path: Path, relpath: str) -> list[Entry] | None:
         entries, problems = _read(path, relpath, loads[(path, relpath)])
         return None if problems else entries
-    with read_beside(stored, [(path, relpath) for _, path, relpath, _ in new[1::2]], read) as beside:
-        for _, path, relpath, load in new[0::2] if beside else []:
+    with read_beside(stored, [(path, relpath) for _, path, relpath, _ in theirs], read, len(new)) as beside:
+        for _, path, relpath, load in mine if beside else []:
             _cached(path, relpath, load, stamps.get(path), stored)
 
 

@@ -105,12 +105,13 @@ MIN_BESIDE = 400  # files to read: below this, a second process costs more than 
 
 @contextmanager
 def read_beside(stored: StoredFiles, jobs: list[tuple[Path, str]],
-                read: Callable[[Path, str], list[Entry] | None]) -> Iterator[bool]:
+                read: Callable[[Path, str], list[Entry] | None], new: int) -> Iterator[bool]:
     """Read `jobs` (path, relpath) in a second process while this one goes on, and put what it
     read without problems (`read` gives None for a file with problems) in `stored` when the
-    block ends. Yields whether a second process reads them (not for a few files, nor in a
-    process with threads, such as `mkdocs serve`, where forking is not safe)."""
-    if len(jobs) < MIN_BESIDE // 2 or not hasattr(os, "fork") or threading.active_count() > 1:
+    block ends. Yields whether a second process reads them: not when there are few files to
+    read (`new`: in all), nor in a process with threads, such as `mkdocs serve`, where forking
+    is not safe."""
+    if new < MIN_BESIDE or not jobs or not hasattr(os, "fork") or threading.active_count() > 1:
         yield False
         return
     readable, writable = os.pipe()
