@@ -45,6 +45,9 @@ def _check_contacts(entry: Entry, sourced: dict[str, str]) -> list[Problem]:
     texts = list(iter_strings(entry.data))
     if entry.body:
         texts.append((None, entry.body))
+    joined = "\n".join(text for _, text in texts)  # most entries have neither: one look at all of it
+    if "@" not in joined and not _PHONE.search(joined):
+        return []
     for path, text in texts:
         def line(match, path=path, text=text) -> int:  # only for a finding: lines may need a re-parse
             start = entry.body_line if path is None else entry.line(*path)

@@ -24,6 +24,11 @@ _MD_REF_DEF = re.compile(r"^\s{0,3}\[([^\]]+)\]:\s*<?(\S+?)>?(?:\s|$)", re.MULTI
 _SUSPECT = re.compile(r"!\[|<\s*(?:" + "|".join(EMBED_TAGS) + r")\b", re.IGNORECASE)
 
 
+def may_embed(text: str) -> bool:
+    """False when `text` has nothing external_embeds could object to (a quick test)."""
+    return bool(_SUSPECT.search(text))
+
+
 def is_external(target: str) -> bool:
     return bool(_EXTERNAL.match(target))
 

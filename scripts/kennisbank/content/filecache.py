@@ -41,8 +41,13 @@ class FileCache:
 
 def write_whole(path: Path, data: str | bytes) -> None:
     """Write a file whole or not at all (through a temporary file beside it): a reader, also in
-    another build process, never sees half of it. Makes the folder when needed."""
-    path.parent.mkdir(parents=True, exist_ok=True)
+    another build process, never sees half of it. Makes the folder when it is not there (only
+    then: a cache folder holds thousands of files)."""
     temporary = path.with_name(f"{path.name}.{os.getpid()}.tmp")
-    temporary.write_bytes(data.encode("utf-8") if isinstance(data, str) else data)
+    data = data.encode("utf-8") if isinstance(data, str) else data
+    try:
+        temporary.write_bytes(data)
+    except FileNotFoundError:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        temporary.write_bytes(data)
     temporary.replace(path)

@@ -4,7 +4,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from kennisbank.content import paths
-from kennisbank.content.model import KINDS
+from kennisbank.content.model import KINDS, Entry
 from kennisbank.content.problems import HELD_BACK, Problem
 
 
@@ -29,3 +29,14 @@ def hold_back(problems: list[Problem], unreadable: dict[tuple[str, str | None], 
                             "gelezen kon worden", "los eerst de fout hierboven op; daarna controleert `make check` "
                             "ze opnieuw", rank=HELD_BACK))
     return kept
+
+
+def entry_is_clean(entry: Entry, problems: list[Problem]) -> bool:
+    """For partners.yaml, one bad partner must not hide the good ones: judge by line range."""
+    if entry.kind.name != "partner":
+        return False
+    start = entry.doc.line_of(entry.base)
+    index = entry.base[1]
+    following = [entry.doc.line_of(("partners", index + 1))] if ("partners", index + 1) in entry.doc.lines else []
+    end = following[0] if following else 10**9
+    return not any(start <= p.line < end for p in problems)

@@ -12,13 +12,13 @@ from pathlib import Path
 
 from kennisbank.content import inputs, paths
 from kennisbank.content.crossref import check_corpus, entry_problems
-from kennisbank.content.embeds import EMBED_HINT, external_embeds
+from kennisbank.content.embeds import EMBED_HINT, external_embeds, may_embed
 from kennisbank.content.filecache import FileCache, Stamp, file_stamp
 from kennisbank.content.frontmatter import split_front_matter
-from kennisbank.content.held_back import hold_back
+from kennisbank.content.held_back import entry_is_clean, hold_back
 from kennisbank.content.model import KINDS, Corpus, Entry
 from kennisbank.content.problems import CAUSE, Problem, ordered
-from kennisbank.content.safety import SAFETY_HINT, unsafe_html
+from kennisbank.content.safety import SAFETY_HINT, may_be_unsafe, unsafe_html
 from kennisbank.content.schema import validate
 from kennisbank.content.selfscan import check_selfscan
 from kennisbank.content.storedfiles import StoredFiles, read_beside
@@ -29,9 +29,14 @@ _files = FileCache()
 
 
 def _unsafe_fields(doc: YamlDoc, relpath: str) -> list[Problem]:
-    """Scan every string in the YAML data for script and for resources from other sites."""
+    """Scan every string in the YAML data for script and for resources from other sites (first
+    all of them together, with the scanners' quick tests: most files have nothing to scan for)."""
+    strings = list(iter_strings(doc.data))
+    joined = "\n".join(text for _, text in strings)
+    if not may_be_unsafe(joined) and not may_embed(joined):
+        return []
     return [Problem(relpath, doc.line_of(path) + line - 1, f"{what} is niet toegestaan", hint)
-            for path, text in iter_strings(doc.data) for line, what, hint in _unsafe(text)]
+            for path, text in strings for line, what, hint in _unsafe(text)]
 
 
 def _unsafe(text: str) -> list[tuple[int, str, str]]:
@@ -257,7 +262,7 @@ def _load_corpus(root: Path, stamps: dict[Path, Stamp | None]) -> tuple[Corpus, 
         problems += file_problems
         for entry in entries:
             everything.of_kind(entry.kind.name)[entry.id] = entry
-            if file_problems and not _entry_is_clean(entry, file_problems):
+            if file_problems and not entry_is_clean(entry, file_problems):
                 continue
             if entry.is_draft:
                 corpus.drafts.append(entry)
@@ -287,14 +292,3 @@ def _read_new_files(jobs: list, stamps: dict, stored: StoredFiles) -> None:
     with read_beside(stored, [(path, relpath) for _, path, relpath, _ in theirs], read, len(new)) as beside:
         for _, path, relpath, load in mine if beside else []:
             _cached(path, relpath, load, stamps.get(path), stored)
-
-
-def _entry_is_clean(entry: Entry, problems: list[Problem]) -> bool:
-    """For partners.yaml, one bad partner must not hide the good ones: judge by line range."""
-    if entry.kind.name != "partner":
-        return False
-    start = entry.doc.line_of(entry.base)
-    index = entry.base[1]
-    following = [entry.doc.line_of(("partners", index + 1))] if ("partners", index + 1) in entry.doc.lines else []
-    end = following[0] if following else 10**9
-    return not any(start <= p.line < end for p in problems)

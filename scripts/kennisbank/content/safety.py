@@ -47,6 +47,11 @@ _SUSPECT = re.compile(
     re.IGNORECASE)
 
 
+def may_be_unsafe(text: str) -> bool:
+    """False when `text` has nothing unsafe_html could object to (a quick test)."""
+    return bool(_SUSPECT.search(text))
+
+
 def unsafe_html(text: str) -> list[tuple[int, str]]:
     """(line within `text`, what) for each construct that could run script."""
     if not _SUSPECT.search(text):

@@ -94,9 +94,10 @@ def _start_children(config_file: str, staging: list[Path], count: int) -> list[i
 def _finder_beside(corpus: Corpus, folder: Path) -> None:
     """While the children build: the finder's data, into `folder` (the parent's core would
     otherwise wait idle, and one child would take the finder on top of its pages)."""
-    for path, text in finder_files(corpus).items():
-        target = folder / path
-        target.parent.mkdir(parents=True, exist_ok=True)
+    files = {folder / path: text for path, text in finder_files(corpus).items()}
+    for parent in {target.parent for target in files}:
+        parent.mkdir(parents=True, exist_ok=True)
+    for target, text in files.items():
         target.write_text(text, encoding="utf-8")
 
 
