@@ -122,11 +122,12 @@ def add_files(files: Files, config, extras: Extras | None = None) -> Files:
         else:
             pages[entry.src_uri] = (None, _stub(_stub_meta(renderer, entry)))
     generated: dict[str, str | bytes] = {}
-    listings = renderer.listing_sources()  # shard 0 renders them, the others have stubs
+    listings = renderer.listing_paths()  # shard 0 renders them, the others have stubs
     listed = renderer.listings_key() if STATE.cache else ""
     if index == 0:
         kept = bool(listed) and all(STATE.cache.peek(src, listed) for src in listings)
-        generated.update({src: _stub({"title": src}) for src in listings} if kept else renderer.listing_pages())
+        generated.update({src: _stub({"title": src}) for src in listings} if kept else
+                         renderer.listing_sources(ENTRY_PAGES_AS_HTML))
     else:
         generated.update({src: _stub({"title": src}) for src in listings})
     if STATE.finder_here:  # else made beside the shards (tools/building.py)
@@ -230,7 +231,12 @@ def skip_stub(page, markdown: str) -> None:
     kind = page.meta.get("kb_kind") if ENTRY_PAGES_AS_HTML else None
     entry = STATE.corpus.get(kind, page.meta.get("kb_id")) if kind else None
     if entry is not None and page.file.src_uri == entry.src_uri:  # its page: HTML with Markdown parts
-        converter.use_shared(page, lambda page, convert: entry_html.render(page, entry, STATE.renderer, convert))
+        converter.use_shared(page, lambda page, convert: entry_html.render(
+            page, entry.path, lambda slots: STATE.renderer.entry_html(entry, slots), convert))
+        return
+    if page.meta.get("kb_listing") == page.file.src_uri:  # a listing page, the same way
+        converter.use_shared(page, lambda page, convert: entry_html.render(
+            page, page.file.src_uri, lambda slots: STATE.renderer.listing_html(page.file.src_uri, slots), convert))
         return
     converter.use_shared(page)
     if STATE.command == "serve":

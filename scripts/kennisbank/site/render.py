@@ -253,7 +253,13 @@ class PageRenderer(ListingPages):
 
     def entry_source(self, entry: Entry) -> str:
         """What MkDocs reads of an entry's page: its front matter (the page renders entry_html)."""
-        return "---\n" + json.dumps(self.meta(entry), ensure_ascii=False, sort_keys=True) + "\n---\n"
+        return self.front_matter(self.meta(entry))
+
+    @staticmethod
+    def front_matter(meta: dict) -> str:
+        return "---\n" + json.dumps(meta, ensure_ascii=False, sort_keys=True) + "\n---\n"
+
+    html_template = staticmethod(html_template)
 
     def entry_html(self, entry: Entry, slots) -> str:
         """The entry's page as HTML, with the Markdown parts in `slots` (see entry_html.py)."""
