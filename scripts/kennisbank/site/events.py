@@ -98,12 +98,12 @@ def add_files(files: Files, config, extras: Extras | None = None) -> Files:
     """Add the pages and assets made from the content; they exist only in memory.
 
     Every shard knows every page (for the navigation and link checks), but only renders its
-    own; shard 0 also makes the listing pages and the open data. The finder's data is made here
-    unless the build is split (then the parent process makes it while the shards build).
+    own; shard 0 also makes the listing pages, the last shard the open data. The finder's data
+    is made here unless the build is split (then the parent process makes it meanwhile).
     """
     extras = extras or Extras()
     index, count = STATE.shard
-    if index > 0:  # shard 0 writes all but the entry pages: the static files, 404.html, the sitemap
+    if index > 0:  # shard 0 writes the static files, 404.html and the sitemap
         config.theme.static_templates.clear()
         for file in [f for f in files if not f.is_documentation_page()]:
             file.inclusion = InclusionLevel.EXCLUDED
@@ -133,8 +133,9 @@ def add_files(files: Files, config, extras: Extras | None = None) -> Files:
     if STATE.finder_here:  # else made beside the shards (tools/building.py)
         generated.update(extras.search_files(STATE.corpus))
     # the open data and downloads; in the other shards the files pages link to, for the link check
-    generated.update(extras.data_files(STATE.corpus, config) if index == 0 else
-                     dict.fromkeys(extras.linked_files(), ""))  # only for the link check: shard 0 writes them
+    data_here = index == count - 1  # the open data and downloads: the last shard makes them
+    generated.update(extras.data_files(STATE.corpus, config) if data_here else
+                     dict.fromkeys(extras.linked_files(), ""))  # only for the link check
     if STATE.command == "serve" and STATE.problems and index == 0:
         generated.update({src: page for src, page in placeholder_pages(STATE.corpus, STATE.problems).items()
                           if src not in generated and src not in pages})
@@ -154,8 +155,8 @@ def add_files(files: Files, config, extras: Extras | None = None) -> Files:
             stub = True
         elif src_uri in listings and STATE.cache and STATE.cache.lookup(src_uri, file.dest_uri, listed):
             file.content_string, stub = _stub(_front_matter(content)), True
-        if not file.is_documentation_page() and index > 0:
-            stub = True  # shard 0 writes it
+        if not file.is_documentation_page() and not data_here:
+            stub = True  # the last shard writes it
         elif not file.is_documentation_page() and STATE.cache:
             STATE.cache.keep_file(file.dest_uri, content)  # put in place after the build
             stub = True

@@ -3,9 +3,9 @@
 MkDocs renders pages one by one in one process. With many entries the build is split over the
 machine's cores: after the content is loaded and validated once, the process forks one child
 per core; child i renders every n-th entry page into its own folder (events.add_files), child 0
-also everything else but the finder's data, which the parent makes meanwhile. The parent then
-moves the children's entry pages and the finder's data into child 0's folder and swaps that in
-for site/. Each child runs the same strict MkDocs build over the same pages,
+also the hand-written and listing pages, the last child the open data; the parent makes the
+finder's data meanwhile. The parent then moves what the other children and it made into child
+0's folder and swaps that in for site/. Each child runs the same strict MkDocs build over the same pages,
 so the pages are identical to those of a single-process build.
 """
 from __future__ import annotations
@@ -31,7 +31,6 @@ from kennisbank.content.problems import ContentError, format_problems
 from kennisbank.content.publication import build_epoch
 from kennisbank.search.search_index import finder_files
 from kennisbank.site import events, page_cache
-from kennisbank.site.shards import shard_entries
 
 MIN_ENTRIES_PER_SHARD = 400  # below this, a second process costs more than it saves
 
@@ -101,25 +100,25 @@ def _finder_beside(corpus: Corpus, folder: Path) -> None:
         target.write_text(text, encoding="utf-8")
 
 
-def _merge(staging: list[Path], urls: list[list[str]], finder: Path) -> None:
-    """Move each child's entry pages (urls[i] for child i), and the finder's data, into the
-    first child's site."""
-    for index in range(1, len(staging)):
-        for url in urls[index]:
-            target = staging[0] / url
-            shutil.rmtree(target, ignore_errors=True)
-            (staging[index] / url).rename(target)
-        shutil.rmtree(staging[index])
-    for folder, names, files in os.walk(finder):
-        here = Path(folder).relative_to(finder)
-        (staging[0] / here).mkdir(parents=True, exist_ok=True)
-        for name in [*names]:  # a folder that is not there yet moves whole
-            if not (staging[0] / here / name).exists():
-                (Path(folder) / name).rename(staging[0] / here / name)
+def _merge(staging: list[Path], finder: Path) -> None:
+    """Move what each child made (its entry pages; the last one also the open data) and the
+    finder's data into the first child's site."""
+    for folder in [*staging[1:], finder]:
+        _move_into(folder, staging[0])
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+def _move_into(source: Path, target: Path) -> None:
+    """Move the tree `source` into the tree `target`: a folder that is not there yet whole."""
+    for folder, names, files in os.walk(source):
+        here = target / Path(folder).relative_to(source)
+        here.mkdir(parents=True, exist_ok=True)
+        for name in [*names]:
+            if not (here / name).exists():
+                (Path(folder) / name).rename(here / name)
                 names.remove(name)
         for name in files:
-            (Path(folder) / name).replace(staging[0] / here / name)
-    shutil.rmtree(finder, ignore_errors=True)
+            (Path(folder) / name).replace(here / name)
 
 
 def _release_content() -> None:
@@ -175,7 +174,6 @@ def _build(box: list[Corpus], config_file: str, site_dir: str, out, shards: int 
         if count == 1:
             run_mkdocs(config_file, staging[0])
         else:
-            urls = [[e.url for e in shard_entries(corpus, (i, count))] for i in range(count)]
             since = time.time() - 0.05  # file times may lag the clock by a tick
             pids = _start_children(config_file, staging, count)
             try:
@@ -186,7 +184,7 @@ def _build(box: list[Corpus], config_file: str, site_dir: str, out, shards: int 
                 codes = [os.waitstatus_to_exitcode(os.waitpid(pid, 0)[1]) for pid in pids]
             if any(codes):
                 raise MkDocsException(f"{sum(1 for c in codes if c)} van de {count} bouwprocessen faalden")
-            _merge(staging, urls, finder)
+            _merge(staging, finder)
             page_cache.prune_split(since)
     except (MkDocsException, ContentError) as error:
         for folder in [*staging, finder]:
