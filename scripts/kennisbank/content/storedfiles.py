@@ -45,6 +45,7 @@ class StoredFiles:
         self.path = folder / "inhoud" / f"{checks_version()}.pickle" if folder else None
         self.items: dict[bytes, object] = {}
         self.used: set[bytes] = set()
+        self.keys: dict[tuple[Path, str], bytes | None] = {}
         self.added = False
         if self.path and self.path.is_file():
             try:
@@ -56,12 +57,14 @@ class StoredFiles:
     def open(cls) -> StoredFiles:
         return cls(paths.cache_root())
 
-    @staticmethod
-    def key_of(path: Path, relpath: str) -> bytes | None:
-        try:
-            return hashlib.sha256(relpath.encode() + b"\0" + path.read_bytes()).digest()
-        except OSError:
-            return None
+    def key_of(self, path: Path, relpath: str) -> bytes | None:
+        """The file's key: its path and bytes (read once per load)."""
+        if (path, relpath) not in self.keys:
+            try:
+                self.keys[(path, relpath)] = hashlib.sha256(relpath.encode() + b"\0" + path.read_bytes()).digest()
+            except OSError:
+                self.keys[(path, relpath)] = None
+        return self.keys[(path, relpath)]
 
     def entries(self, key: bytes | None, relpath: str, reparse: Callable[[], YamlDoc]) -> list[Entry] | None:
         """The entries of a file kept under `key`, or None."""

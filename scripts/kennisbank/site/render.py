@@ -25,6 +25,7 @@ from kennisbank.content.vocab import Vocabularies, load_vocabularies
 from kennisbank.content.wording import count_noun
 from kennisbank.site.glance import area_short, body_sections, icon, month_year, short_duration
 from kennisbank.site.listings import ListingPages, sort_key
+from kennisbank.site.serving import TEMPLATE_CACHE
 
 MONTHS = ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus",
           "september", "oktober", "november", "december"]
@@ -105,6 +106,7 @@ def _environment() -> jinja2.Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
         autoescape=False,
+        bytecode_cache=TEMPLATE_CACHE,  # compiled once, kept in the build cache
     )
     env.filters.update(md=md_escape, h=_escape_text, rel=rel, rel_url=rel_url, long_date=long_date,
                        display_url=display_url, first_sentence=first_sentence)
