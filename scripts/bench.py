@@ -13,7 +13,8 @@ available). Results go to stdout as a table and to bench-results.json.
 Beside each build it builds the MkDocs floor (plain mkdocs-material on the same generated pages,
 short nav, no macros or hooks) and reports wall time, CPU time and peak memory as ratios to it;
 at 7,000 entries (or with KENNISBANK_BENCH_INCREMENTAL=1) also the rebuild after editing one
-practice, which reuses the other pages (tools/floor_bench.py, site/page_cache.py).
+practice, which reuses the other pages: the median of three edits, each of another practice
+(tools/floor_bench.py, site/page_cache.py).
 """
 from __future__ import annotations
 
