@@ -158,9 +158,11 @@ def _cached(path: Path, relpath: str, load, stamp: Stamp | None,
     def read() -> tuple[list[Entry], list[Problem]]:
         key = stored.key_of(path, relpath)
         kept = stored.entries(key, relpath, lambda: _reparse(path, relpath))
+        entries, problems = (kept, []) if kept is not None else _read(path, relpath, load)
+        if key and len(entries) == 1:  # a file of one entry (not partners.yaml: one edit, one page)
+            entries[0].source_key = key
         if kept is not None:  # the same bytes read without problems by an earlier build
             return kept, []
-        entries, problems = _read(path, relpath, load)
         if not problems:  # the line maps are only needed to report problems: let them go
             for doc in {id(e.doc): e.doc for e in entries}.values():
                 doc.forget_lines(lambda: _reparse(path, relpath))

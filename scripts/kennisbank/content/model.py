@@ -59,6 +59,8 @@ class Entry:
     body_line: int = 1
     source_line: int = 1  # where the entry starts in its file (a partner in partners.yaml)
     _fields: Fields | None = field(default=None, repr=False, compare=False)
+    # The file it was read from, path and bytes, when it is the file's only entry (else None).
+    source_key: bytes | None = field(default=None, repr=False, compare=False)
 
     @property
     def fields(self) -> Fields:
