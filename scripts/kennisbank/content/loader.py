@@ -280,17 +280,17 @@ def _load_corpus(root: Path, stamps: dict[Path, Stamp | None]) -> tuple[Corpus, 
 def _read_new_files(jobs: list, stamps: dict, stored: StoredFiles) -> None:
     """Files not read before (a first build, a cleared cache): about half of the bytes in a
     second process while this one reads the others (see storedfiles.read_beside)."""
-    new = [job for job in jobs if job[1].exists() and stored.key_of(job[1], job[2]) not in stored.items]
-    loads = {(path, relpath): load for _, path, relpath, load in new}
+    new = [(path.stat().st_size, path, relpath, load) for _, path, relpath, load in jobs
+           if path.exists() and stored.key_of(path, relpath) not in stored.items]
     mine, theirs, weights = [], [], [0, 0]
-    for job in sorted(new, key=lambda job: -job[1].stat().st_size):  # the larger first, to the lighter side
+    for size, path, relpath, load in sorted(new, key=lambda job: -job[0]):  # the larger first, to the lighter side
         side = 0 if weights[0] <= weights[1] else 1
-        (mine, theirs)[side].append(job)
-        weights[side] += job[1].stat().st_size
+        (mine, theirs)[side].append((path, relpath, load))
+        weights[side] += size
 
-    def read(path: Path, relpath: str) -> list[Entry] | None:
-        entries, problems = _read(path, relpath, loads[(path, relpath)])
+    def read(path: Path, relpath: str, load) -> list[Entry] | None:
+        entries, problems = _read(path, relpath, load)
         return None if problems else entries
-    with read_beside(stored, [(path, relpath) for _, path, relpath, _ in theirs], read, len(new)) as beside:
-        for _, path, relpath, load in mine if beside else []:
+    with read_beside(stored, theirs, read, len(new)) as beside:
+        for path, relpath, load in mine if beside else []:
             _cached(path, relpath, load, stamps.get(path), stored)

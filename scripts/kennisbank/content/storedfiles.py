@@ -107,9 +107,9 @@ MIN_BESIDE = 400  # files to read: below this, a second process costs more than 
 
 
 @contextmanager
-def read_beside(stored: StoredFiles, jobs: list[tuple[Path, str]],
-                read: Callable[[Path, str], list[Entry] | None], new: int) -> Iterator[bool]:
-    """Read `jobs` (path, relpath) in a second process while this one goes on, and put what it
+def read_beside(stored: StoredFiles, jobs: list[tuple[Path, str, Callable]],
+                read: Callable[[Path, str, Callable], list[Entry] | None], new: int) -> Iterator[bool]:
+    """Read `jobs` (path, relpath, how to load it) in a second process while this one goes on, and put what it
     read without problems (`read` gives None for a file with problems) in `stored` when the
     block ends. Yields whether a second process reads them: not when there are few files to
     read (`new`: in all), nor in a process with threads, such as `mkdocs serve`, where forking
@@ -124,8 +124,8 @@ def read_beside(stored: StoredFiles, jobs: list[tuple[Path, str]],
         try:
             os.close(readable)
             found = {}
-            for path, relpath in jobs:
-                entries = read(path, relpath)
+            for path, relpath, load in jobs:
+                entries = read(path, relpath, load)
                 key = stored.key_of(path, relpath)
                 if entries and key:
                     found[key] = _stored_form(entries)

@@ -25,7 +25,7 @@ from kennisbank.content.safety import unsafe_html
 from kennisbank.site import converter, csp, entry_html, page_cache, rendered
 from kennisbank.site.markdown_links import ExternalLinksExtension
 from kennisbank.site.placeholders import placeholder_pages
-from kennisbank.site.render import PageRenderer
+from kennisbank.site.render import PageRenderer, front_matter
 from kennisbank.site.repository import repository_url
 from kennisbank.site.shards import shard_entries
 
@@ -75,8 +75,7 @@ STUB_TEMPLATE = "kb-stub.html"  # an empty template: a stub page renders to noth
 
 def _stub(meta: dict) -> str:
     """A page with the same metadata (the sitemap reads it) and nothing to render."""
-    meta = {**meta, "template": STUB_TEMPLATE, "render_macros": False}
-    return "---\n" + json.dumps(meta, ensure_ascii=False, sort_keys=True) + "\n---\n"
+    return front_matter({**meta, "template": STUB_TEMPLATE, "render_macros": False})
 
 
 ENTRY_PAGES_AS_HTML = True  # False: as Markdown, converted whole (tests/site/test_entry_html.py)
@@ -132,7 +131,6 @@ def add_files(files: Files, config, extras: Extras | None = None) -> Files:
         generated.update({src: _stub({"title": src}) for src in listings})
     if STATE.finder_here:  # else made beside the shards (tools/building.py)
         generated.update(extras.search_files(STATE.corpus))
-    # the open data and downloads; in the other shards the files pages link to, for the link check
     data_here = index == count - 1  # the open data and downloads: the last shard makes them
     generated.update(extras.data_files(STATE.corpus, config) if data_here else
                      dict.fromkeys(extras.linked_files(), ""))  # only for the link check
@@ -223,21 +221,30 @@ def stub_source(page) -> str | None:
     return _stub({"title": meta.get("title") or page.file.name})
 
 
+def _made_as_html(page) -> tuple[str, Callable] | None:
+    """For an entry or listing page rendered as HTML (entry_html.py): where a problem would be,
+    and how to make its HTML from the slots."""
+    if not ENTRY_PAGES_AS_HTML:
+        return None
+    kind = page.meta.get("kb_kind")
+    entry = STATE.corpus.get(kind, page.meta.get("kb_id")) if kind else None
+    if entry is not None and page.file.src_uri == entry.src_uri:
+        return entry.path, lambda slots: STATE.renderer.entry_html(entry, slots)
+    if page.meta.get("kb_listing") == page.file.src_uri:
+        return page.file.src_uri, lambda slots: STATE.renderer.listing_html(page.file.src_uri, slots)
+    return None
+
+
 def skip_stub(page, markdown: str) -> None:
     """A stub needs no conversion; the other pages convert on the build's one converter (see
     converter.py). While serving, a page may get its rendering of the last rebuild."""
     if page.meta.get("template") == STUB_TEMPLATE:
         page.render = lambda config, files: _render_nothing(page)
         return
-    kind = page.meta.get("kb_kind") if ENTRY_PAGES_AS_HTML else None
-    entry = STATE.corpus.get(kind, page.meta.get("kb_id")) if kind else None
-    if entry is not None and page.file.src_uri == entry.src_uri:  # its page: HTML with Markdown parts
-        converter.use_shared(page, lambda page, convert: entry_html.render(
-            page, entry.path, lambda slots: STATE.renderer.entry_html(entry, slots), convert))
-        return
-    if page.meta.get("kb_listing") == page.file.src_uri:  # a listing page, the same way
-        converter.use_shared(page, lambda page, convert: entry_html.render(
-            page, page.file.src_uri, lambda slots: STATE.renderer.listing_html(page.file.src_uri, slots), convert))
+    made = _made_as_html(page)
+    if made is not None:  # HTML with Markdown parts
+        source, make_html = made
+        converter.use_shared(page, lambda page, convert: entry_html.render(page, source, make_html, convert))
         return
     converter.use_shared(page)
     if STATE.command == "serve":

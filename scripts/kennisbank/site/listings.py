@@ -1,6 +1,8 @@
 """The listing pages: one per theme, the themes' index and the index of each kind."""
 from __future__ import annotations
 
+from functools import cached_property
+
 from kennisbank.content.model import KINDS, Entry
 
 
@@ -45,19 +47,19 @@ class ListingPages:
         ("guide", "Stappenplannen", "Stap voor stap: wie doet wat en wat komt eruit."),
     )
 
+    @cached_property
     def _listing_plans(self) -> dict[str, tuple[str, dict, dict]]:
         """Per listing page: its template, front matter and what it lists (made once)."""
-        if getattr(self, "_plans", None) is None:
-            self._plans = self._theme_plans()
-            for kind, heading, lead in self.KIND_INDEXES:
-                self._plans[f"{KINDS[kind].url_prefix}/index.md"] = self._kind_plan(kind, heading, lead)
-        return self._plans
+        plans = self._theme_plans()
+        for kind, heading, lead in self.KIND_INDEXES:
+            plans[f"{KINDS[kind].url_prefix}/index.md"] = self._kind_plan(kind, heading, lead)
+        return plans
 
     def listing_pages(self) -> dict[str, str]:
         """The theme pages and the index page of each kind, written in Markdown (the benchmark's
         floor builds these; the site renders the larger ones with listing_html)."""
         return {src: self._render(template, src, meta, **context)
-                for src, (template, meta, context) in self._listing_plans().items()}
+                for src, (template, meta, context) in self._listing_plans.items()}
 
     HTML_LISTINGS = ("theme", "kind_index")  # with a template .html.j2: they list thousands of entries
 
@@ -65,7 +67,7 @@ class ListingPages:
         """What MkDocs reads of each listing page: the front matter of those rendered as HTML
         (listing_html, marked by kb_listing), the others in Markdown."""
         sources = {}
-        for src, (template, meta, context) in self._listing_plans().items():
+        for src, (template, meta, context) in self._listing_plans.items():
             if as_html and template in self.HTML_LISTINGS:
                 sources[src] = self.front_matter({**meta, "kb_listing": src})
             else:
@@ -74,7 +76,7 @@ class ListingPages:
 
     def listing_html(self, src: str, slots) -> str:
         """A listing page as HTML, with its Markdown parts in `slots` (see entry_html.py)."""
-        template, _, context = self._listing_plans()[src]
+        template, _, context = self._listing_plans[src]
         return self.html_template(template).render(page=src, s=slots, **self.globals, **context)
 
     def listing_paths(self) -> list[str]:

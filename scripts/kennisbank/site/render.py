@@ -114,6 +114,11 @@ def _environment() -> jinja2.Environment:
     return env
 
 
+def front_matter(meta: dict) -> str:
+    """A page's front matter. JSON is YAML too, and much faster to write than yaml.safe_dump."""
+    return "---\n" + json.dumps(meta, ensure_ascii=False, sort_keys=True) + "\n---\n"
+
+
 def html_template(name: str) -> jinja2.Template:
     return _environment().get_template(f"{name}.html.j2")
 
@@ -161,8 +166,7 @@ class PageRenderer(ListingPages):
     def _render(self, template: str, page: str, meta: dict, **context) -> str:
         body = self.templates[template].render(page=page, **self.globals, **context)
         body = re.sub(r"\n{3,}", "\n\n", body)
-        # JSON is YAML too, and much faster to write than yaml.safe_dump.
-        return "---\n" + json.dumps(meta, ensure_ascii=False, sort_keys=True) + "\n---\n\n" + body
+        return front_matter(meta) + "\n" + body
 
     def _edit_links(self, entry: Entry) -> dict | None:
         """Where to change this page: its source file on GitHub, and the correction form; None
@@ -259,10 +263,7 @@ class PageRenderer(ListingPages):
         """What MkDocs reads of an entry's page: its front matter (the page renders entry_html)."""
         return self.front_matter(self.meta(entry))
 
-    @staticmethod
-    def front_matter(meta: dict) -> str:
-        return "---\n" + json.dumps(meta, ensure_ascii=False, sort_keys=True) + "\n---\n"
-
+    front_matter = staticmethod(front_matter)
     html_template = staticmethod(html_template)
 
     def entry_html(self, entry: Entry, slots) -> str:
