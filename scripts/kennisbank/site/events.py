@@ -22,7 +22,7 @@ from kennisbank.content.loader import load_corpus
 from kennisbank.content.model import Corpus
 from kennisbank.content.problems import Problem, format_problems
 from kennisbank.content.safety import unsafe_html
-from kennisbank.site import converter, csp, entry_html, page_cache, rendered
+from kennisbank.site import converter, csp, entry_html, page_cache, rendered, spilled
 from kennisbank.site.markdown_links import ExternalLinksExtension
 from kennisbank.site.placeholders import placeholder_pages
 from kennisbank.site.render import PageRenderer, front_matter
@@ -195,6 +195,7 @@ def post_build(config) -> None:
     if STATE.command == "serve":
         rendered.forget_unused()
     converter.forget()
+    spilled.release()
     if STATE.cache:
         STATE.cache.place(config.site_dir)
         if STATE.shard[1] == 1:
@@ -241,6 +242,7 @@ def skip_stub(page, markdown: str) -> None:
     if page.meta.get("template") == STUB_TEMPLATE:
         page.render = lambda config, files: _render_nothing(page)
         return
+    spilled.hold(page)  # its HTML waits on disk for its template
     made = _made_as_html(page)
     if made is not None:  # HTML with Markdown parts
         source, make_html = made
