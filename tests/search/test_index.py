@@ -13,6 +13,7 @@ from kennisbank.search.search_index import build_finder_data, finder_files
 @pytest.fixture(scope="module")
 def finder(corpus):
     data, shards, summaries = build_finder_data(corpus)
+    shards = list(shards)
     terms = {t for s in shards for t in s["t"]}
     parts = {t for s in shards for t in s["d"]}
     return data, shards, summaries, terms, parts
@@ -71,7 +72,7 @@ def test_the_synonym_file_is_valid_and_its_wijken_exist():
 
 
 def test_shards_stay_small(corpus):
-    files = finder_files(corpus)
+    files = dict(finder_files(corpus))
     shards = [v for k, v in files.items() if k.startswith("assets/zoeken/t/")]
     assert shards and max(len(s) for s in shards) < 40_000
     meta = json.loads(files["assets/zoeken/vinden.json"])

@@ -28,16 +28,23 @@ def field_terms(text: str) -> list[str]:
     return terms
 
 
-def counted(fields: dict[str, str], names) -> tuple[dict[str, dict[str, int]], frozenset[str]]:
-    """Per field in `names`, how often each term occurs; and the plain words of the fields that
-    compounds are looked for in."""
+def counted(fields: dict[str, str], names) -> tuple[tuple[tuple[tuple[str, ...], tuple[int, ...]], ...],
+                                                 tuple[str, ...]]:
+    """Per field in `names` (in that order), its distinct terms and how often each occurs; and
+    the plain words of the fields that compounds are looked for in. Kept as tuples, not dicts
+    and sets: the counts of a whole city's documents stay in memory, and a tuple of n terms
+    takes a fraction of what a dict of them does."""
     key = hashlib.sha256(json.dumps([[n, fields[n]] for n in names], ensure_ascii=False).encode()).digest()
     _USED.add(key)
     if key not in _KEPT:
-        counts = {name: dict(Counter(field_terms(fields[name]))) for name in names}  # plain: quicker to keep
-        words = frozenset(dutch.plain(w) for name in COMPOUND_FIELDS for w in dutch.split(fields[name]))
+        counts = tuple(_columns(Counter(field_terms(fields[name]))) for name in names)
+        words = tuple({dutch.plain(w) for name in COMPOUND_FIELDS for w in dutch.split(fields[name])})
         _KEPT[key] = (counts, words)
     return _KEPT[key]
+
+
+def _columns(counter: Counter) -> tuple[tuple[str, ...], tuple[int, ...]]:
+    return tuple(counter), tuple(counter.values())
 
 
 def _version() -> str:

@@ -93,7 +93,7 @@ def _start_children(config_file: str, staging: list[Path], count: int) -> list[i
 def _finder_beside(corpus: Corpus, folder: Path) -> None:
     """While the children build: the finder's data, into `folder` (the parent's core would
     otherwise wait idle, and one child would take the finder on top of its pages)."""
-    files = {folder / path: text for path, text in finder_files(corpus).items()}
+    files = {folder / path: text for path, text in finder_files(corpus)}
     for parent in {target.parent for target in files}:
         parent.mkdir(parents=True, exist_ok=True)
     for target, text in files.items():
