@@ -117,6 +117,40 @@ def test_a_build_split_over_processes_equals_a_single_process_build(tmp_path, mo
     assert _files(tmp_path / "een") == _files(tmp_path / "twee")
 
 
+@pytest.mark.parametrize("failing", ["shard", "data", "leader"])
+def test_a_failing_build_process_fails_the_build_and_leaves_the_site(tmp_path, monkeypatch, capsys, failing):
+    """A split build runs in processes of their own (a shard, the data beside the shards, and
+    the leader that loads the content): when any of them fails, the build fails with a Dutch
+    message, and the previous site and no staging folder are left."""
+    from kennisbank.tools import building
+
+    root = tmp_path / "content"
+    shutil.copytree(FIXTURES / "valid", root)
+    monkeypatch.setenv("KENNISBANK_CONTENT", str(root))
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("kapot")
+    if failing == "shard":
+        real = building.run_mkdocs
+        monkeypatch.setattr(building, "run_mkdocs", lambda config, site, shard=(0, 1): (
+            broken() if shard == (1, 2) else real(config, site, shard=shard)))
+    elif failing == "data":
+        monkeypatch.setattr(building, "_data_beside", broken)
+    else:
+        monkeypatch.setattr(building, "load_corpus", broken)
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / "index.html").write_text("vorige versie", encoding="utf-8")
+
+    assert build_site(site_dir=str(site), shards=2) == 1
+
+    out = capsys.readouterr().out
+    assert "De build is mislukt" in out and "site/ is niet veranderd." in out
+    assert ("onverwachte fout" in out) if failing == "leader" else ("1 van de 3 bouwprocessen faalden" in out)
+    assert (site / "index.html").read_text(encoding="utf-8") == "vorige versie"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["content", "site"]
+
+
 def test_every_entry_page_links_to_its_source_file_and_the_correction_form(corpus):
     import re
     from urllib.parse import parse_qs, unquote, urlsplit

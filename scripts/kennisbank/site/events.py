@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from mkdocs.exceptions import PluginError
@@ -42,7 +42,7 @@ class State:
     shard: tuple[int, int] = (0, 1)
     cache: page_cache.PageCache | None = None  # this build's entry pages kept from earlier builds
     files: Files | None = None  # this build's files, stubs included (for the sitemap)
-    finder_here: bool = True  # False in a split build: the parent process makes the finder's data
+    data_here: bool = True  # False in a split build: the finder's data and open data are made beside it
     mine: set[str] = field(default_factory=set)  # the entry pages this shard renders
     renderer: PageRenderer | None = None  # this build's, for the entry pages (entry_html.py)
     site: str | None = None  # while serving: the site's global key and its pages, for rendered.reuse
@@ -88,7 +88,7 @@ class Extras:
     downloads) and the paths of the generated files that pages link to, which every build shard
     must know."""
     structured_data: Callable | None = None
-    search_files: Callable[[Corpus], dict] = lambda corpus: {}
+    search_files: Callable[[Corpus], Iterable[tuple[str, str]]] = lambda corpus: {}
     data_files: Callable[[Corpus, object], dict] = lambda corpus, config: {}
     linked_files: Callable[[], list[str]] = lambda: []
 
@@ -97,11 +97,11 @@ def add_files(files: Files, config, extras: Extras | None = None) -> Files:
     """Add the pages and assets made from the content; they exist only in memory.
 
     Every shard knows every page (for the navigation and link checks), but only renders its
-    own; shard 0 also makes the listing pages, the last shard the open data. The finder's data
-    is made here unless the build is split (then the parent process makes it meanwhile).
+    own; shard 0 also makes the listing pages. The finder's data and the open data are made
+    here unless the build is split (then another process makes them meanwhile).
     """
     extras = extras or Extras()
-    index, count = STATE.shard
+    index = STATE.shard[0]
     if index > 0:  # shard 0 writes the static files, 404.html and the sitemap
         config.theme.static_templates.clear()
         for file in [f for f in files if not f.is_documentation_page()]:
@@ -129,11 +129,9 @@ def add_files(files: Files, config, extras: Extras | None = None) -> Files:
                          renderer.listing_sources(ENTRY_PAGES_AS_HTML))
     else:
         generated.update({src: _stub({"title": src}) for src in listings})
-    if STATE.finder_here:  # else made beside the shards (tools/building.py)
-        generated.update(extras.search_files(STATE.corpus))
-    data_here = index == count - 1  # the open data and downloads: the last shard makes them
-    generated.update(extras.data_files(STATE.corpus, config) if data_here else
-                     dict.fromkeys(extras.linked_files(), ""))  # only for the link check
+    for made in ([extras.search_files(STATE.corpus), extras.data_files(STATE.corpus, config)] if STATE.data_here
+                 else [dict.fromkeys(extras.linked_files(), "")]):  # else: only for the link check
+        generated.update(made)
     if STATE.command == "serve" and STATE.problems and index == 0:
         generated.update({src: page for src, page in placeholder_pages(STATE.corpus, STATE.problems).items()
                           if src not in generated and src not in pages})
@@ -153,8 +151,8 @@ def add_files(files: Files, config, extras: Extras | None = None) -> Files:
             stub = True
         elif src_uri in listings and STATE.cache and STATE.cache.lookup(src_uri, file.dest_uri, listed):
             file.content_string, stub = _stub(_front_matter(content)), True
-        if not file.is_documentation_page() and not data_here:
-            stub = True  # the last shard writes it
+        if not file.is_documentation_page() and not STATE.data_here:
+            stub = True  # made beside the shards
         elif not file.is_documentation_page() and STATE.cache:
             STATE.cache.keep_file(file.dest_uri, content)  # put in place after the build
             stub = True

@@ -1,16 +1,19 @@
 """`make build`: validate, build with MkDocs in strict mode, then swap the new site in.
 
 MkDocs renders pages one by one in one process. With many entries the build is split over the
-machine's cores: after the content is loaded and validated once, the process forks one child
-per core; child i renders every n-th entry page into its own folder (events.add_files), child 0
-also the hand-written and listing pages, the last child the open data; the parent makes the
-finder's data meanwhile. The parent then moves what the other children and it made into child
-0's folder and swaps that in for site/. Each child runs the same strict MkDocs build over the same pages,
+machine's cores: after the content is loaded and validated once (by the leader, a child of the
+calling process), the leader forks one process per core and leaves; process i renders every
+n-th entry page into its own folder (events.add_files), process 0 also the hand-written and
+listing pages; one more process makes the finder's data, the open data and the downloads
+meanwhile. The calling process waits for them all, moves what they made into shard 0's folder
+and swaps that in for site/. Each shard runs the same strict MkDocs build over the same pages,
 so the pages are identical to those of a single-process build.
 """
 from __future__ import annotations
 
+import ctypes
 import gc
+import json
 import logging
 import os
 import shutil
@@ -18,18 +21,20 @@ import subprocess
 import sys
 import time
 import traceback
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
 from mkdocs.exceptions import MkDocsException
 
-from kennisbank.content import loader, paths
+from kennisbank.content import paths
 from kennisbank.content.loader import load_corpus
 from kennisbank.content.model import Corpus
 from kennisbank.content.problems import ContentError, format_problems
 from kennisbank.content.publication import build_epoch
-from kennisbank.search.search_index import finder_files
+from kennisbank.hooks import EXTRAS
 from kennisbank.site import events, page_cache
 
 MIN_ENTRIES_PER_SHARD = 400  # below this, a second process costs more than it saves
@@ -48,14 +53,14 @@ def run_mkdocs(config_file: str | Path, site_dir: Path, command: str = "build",
                shard: tuple[int, int] = (0, 1)) -> None:
     """One MkDocs build in this process (so parsed content is reused); strict unless it
     imitates `serve`, which reports content problems on the pages instead of failing. A shard
-    of a split build leaves the finder's data to the parent process (_finder_beside)."""
+    of a split build leaves the finder's data and the open data to another process (_data_beside)."""
     config = load_config(str(config_file), site_dir=str(site_dir), strict=command == "build")
     config.plugins.on_startup(command=command, dirty=False)
-    events.STATE.shard, events.STATE.finder_here = shard, shard[1] == 1
+    events.STATE.shard, events.STATE.data_here = shard, shard[1] == 1
     try:
         mkdocs_build(config)
     finally:
-        events.STATE.shard, events.STATE.finder_here = (0, 1), True
+        events.STATE.shard, events.STATE.data_here = (0, 1), True
         config.plugins.on_shutdown()
 
 
@@ -64,46 +69,85 @@ def shard_count(corpus: Corpus) -> int:
     return max(1, min(cores, len(corpus.entries()) // MIN_ENTRIES_PER_SHARD))
 
 
-def _start_children(config_file: str, staging: list[Path], count: int) -> list[int]:
-    """Fork one child per shard; return their process ids."""
+def _fork(work) -> int:
+    """Run `work()` in a child process; return its process id. The child never returns into
+    the parent's code: it reports a failure on stderr and leaves with a non-zero code."""
+    pid = os.fork()
+    if pid:
+        return pid
+    code = 0
+    try:
+        work()
+    except (MkDocsException, ContentError) as error:
+        print(f"De build is mislukt: {error}", file=sys.stderr)
+        code = 1
+    except BaseException:  # noqa: BLE001 - report whatever happened, then leave
+        traceback.print_exc()
+        code = 2
     sys.stdout.flush()
     sys.stderr.flush()
-    gc.freeze()  # the collector must not touch (and so copy) the shared objects in each child
-    pids = []
-    for index in range(count):
-        pid = os.fork()
-        if pid == 0:  # the child: build one shard, never return into the parent's code
-            code = 0
-            try:
-                run_mkdocs(config_file, staging[index], shard=(index, count))
-            except (MkDocsException, ContentError) as error:
-                print(f"De build is mislukt: {error}", file=sys.stderr)
-                code = 1
-            except BaseException:  # noqa: BLE001 - report whatever happened, then leave
-                traceback.print_exc()
-                code = 2
-            sys.stdout.flush()
-            sys.stderr.flush()
-            os._exit(code)
-        pids.append(pid)
-    gc.unfreeze()
+    os._exit(code)
+
+
+def _start_children(corpus: Corpus, config_file: str, staging: list[Path], beside: Path) -> list[int]:
+    """Fork one child per shard and one for the data beside the pages; return their process ids.
+
+    Each child works on the content loaded before the fork, shared with the others until a
+    process writes to it. Even a process that only reads it writes (reference counts), so a
+    child copies what it touches; the collector stays off the shared objects (gc.freeze), and
+    the leader leaves rather than keep a copy of its own (build_site)."""
+    sys.stdout.flush()
+    sys.stderr.flush()
+    gc.freeze()
+    count = len(staging)
+    pids = [_fork(lambda index=index: _shard(config_file, staging[index], (index, count))) for index in range(count)]
+    pids.append(_fork(lambda: _data_beside(corpus, config_file, beside)))
     return pids
 
 
-def _finder_beside(corpus: Corpus, folder: Path) -> None:
-    """While the children build: the finder's data, into `folder` (the parent's core would
-    otherwise wait idle, and one child would take the finder on top of its pages)."""
-    files = {folder / path: text for path, text in finder_files(corpus)}
-    for parent in {target.parent for target in files}:
-        parent.mkdir(parents=True, exist_ok=True)
-    for target, text in files.items():
-        target.write_text(text, encoding="utf-8")
+SHARD_NICENESS = 5  # the shards yield to the process beside them (see _shard)
 
 
-def _merge(staging: list[Path], finder: Path) -> None:
-    """Move what each child made (its entry pages; the last one also the open data) and the
-    finder's data into the first child's site."""
-    for folder in [*staging[1:], finder]:
+def _shard(config_file: str, site_dir: Path, shard: tuple[int, int]) -> None:
+    """One shard of a split build, at a lower priority than the data beside it: that process
+    holds the finder's arrays and the open data while it works, so it should finish early,
+    while the shards are still small (and in a rebuild after one edit it has the most to do).
+    The cores stay as busy either way."""
+    os.nice(SHARD_NICENESS)
+    run_mkdocs(config_file, site_dir, shard=shard)
+
+
+def _data_beside(corpus: Corpus, config_file: str, folder: Path) -> None:
+    """While the shards build: the finder's data, the open data and the downloads, into
+    `folder` (otherwise a shard would make them on top of its pages). In a process of its own,
+    which gives its memory back when done."""
+    _write_into(folder, EXTRAS.search_files(corpus))  # each set written, then let go
+    _write_into(folder, EXTRAS.data_files(corpus, load_config(str(config_file))))
+
+
+def _write_into(folder: Path, files: dict[str, str | bytes] | Iterable[tuple[str, str | bytes]]) -> None:
+    """Write each file as it comes; a dict is emptied as it is written, so each file is let go."""
+    def pairs() -> Iterator[tuple[str, str | bytes]]:
+        while isinstance(files, dict) and files:
+            yield files.popitem()
+        if not isinstance(files, dict):
+            yield from files
+    made: set[Path] = set()
+    for path, content in pairs():
+        target = folder / path
+        if target.parent not in made:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            made.add(target.parent)
+        if isinstance(content, str):
+            target.write_text(content, encoding="utf-8")
+        else:
+            target.write_bytes(content)
+
+
+def _merge(staging: list[Path], beside: Path) -> None:
+    """Move what each child made (the other shards' entry pages, the data made beside them)
+    into the first shard's site."""
+    for folder in [*staging[1:], beside]:
         _move_into(folder, staging[0])
         shutil.rmtree(folder, ignore_errors=True)
 
@@ -121,14 +165,6 @@ def _move_into(source: Path, target: Path) -> None:
             (Path(folder) / name).replace(here / name)
 
 
-def _release_content() -> None:
-    """In the parent, once the children have their copy: drop the loaded content, so the
-    machine holds it once per child rather than once more."""
-    loader.forget()
-    events.STATE.corpus = Corpus()
-    gc.collect()
-
-
 def _swap(new: Path, target: Path) -> None:
     old = target.with_name(f"{target.name}.old-{os.getpid()}")
     if target.exists():
@@ -140,63 +176,112 @@ def _swap(new: Path, target: Path) -> None:
 
 
 def build_site(config_file: str = "mkdocs.yml", site_dir: str = "site", out=None, shards: int | None = None) -> int:
+    """Build the site into `site_dir`; report on `out`; 0 when built, else 1 (site_dir unchanged).
+
+    The build runs in a child process, the leader (_lead): it loads the content and builds, or
+    forks the processes of a split build and leaves at once. So while they run, no process
+    holds the loaded content only to wait for them: each copy of it in memory is one at work."""
     out = out or sys.stdout
     os.chdir(paths.ROOT)
-    try:
-        corpus, problems = load_corpus()
-    except ContentError as error:
-        corpus, problems = None, error.problems
-    if problems:
-        print(format_problems(problems), file=out)
+    plan = Plan(Path(site_dir).resolve(), os.getpid())
+    since = time.time() - 0.05  # file times may lag the clock by a tick
+    sys.stdout.flush()
+    sys.stderr.flush()
+    adopts = _adopt_orphans()
+    read, write = os.pipe()
+    leader = os.fork()
+    if leader == 0:
+        os.close(read)
+        _lead(plan, config_file, shards, write, leave=adopts)
+    os.close(write)
+    with os.fdopen(read, encoding="utf-8") as pipe:
+        report = json.loads(pipe.read() or "{}")  # read to the end: until every build process has ended
+    page_cache.LAST.clear()
+    page_cache.LAST.update(report.get("cache", {}))
+    led = os.waitstatus_to_exitcode(os.waitpid(leader, 0)[1])
+    codes = [os.waitstatus_to_exitcode(os.waitpid(pid, 0)[1]) for pid in report.get("pids", [])]
+    if not report.get("problems") and not report.get("failed") and (led or any(codes)):
+        report["failed"] = (f"{sum(1 for c in codes if c)} van de {len(codes)} bouwprocessen faalden" if any(codes)
+                            else f"het bouwproces stopte met code {led}")
+    if report.get("problems"):
+        print(report["problems"], file=out)
         print("De site is niet gebouwd; site/ is niet veranderd.", file=out)
-        return 1
-    saved_epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    os.environ["SOURCE_DATE_EPOCH"] = build_epoch(corpus)  # the one build date, also for MkDocs
-    box = [corpus]  # handed over, so that no frame here keeps the corpus alive in the parent
-    del corpus
-    try:
-        return _build(box, config_file, site_dir, out, shards)
-    finally:
-        if saved_epoch is None:
-            os.environ.pop("SOURCE_DATE_EPOCH", None)
-        else:
-            os.environ["SOURCE_DATE_EPOCH"] = saved_epoch
-
-
-def _build(box: list[Corpus], config_file: str, site_dir: str, out, shards: int | None) -> int:
-    corpus = box.pop()
-    count = shards or shard_count(corpus)
-    target = Path(site_dir).resolve()
-    staging = [target.with_name(f"{target.name}.tmp-{os.getpid()}-{i}") for i in range(count)]
-    finder = target.with_name(f"{target.name}.tmp-{os.getpid()}-finder")
-    _setup_logging()
-    try:
-        if count == 1:
-            run_mkdocs(config_file, staging[0])
-        else:
-            since = time.time() - 0.05  # file times may lag the clock by a tick
-            pids = _start_children(config_file, staging, count)
-            try:
-                _finder_beside(corpus, finder)
-            finally:
-                del corpus
-                _release_content()
-                codes = [os.waitstatus_to_exitcode(os.waitpid(pid, 0)[1]) for pid in pids]
-            if any(codes):
-                raise MkDocsException(f"{sum(1 for c in codes if c)} van de {count} bouwprocessen faalden")
-            _merge(staging, finder)
-            page_cache.prune_split(since)
-    except (MkDocsException, ContentError) as error:
-        for folder in [*staging, finder]:
-            shutil.rmtree(folder, ignore_errors=True)
-        print(f"De build is mislukt: {error}", file=out)
+    elif report.get("failed"):
+        print(f"De build is mislukt: {report['failed']}", file=out)
         print("site/ is niet veranderd.", file=out)
-        return 1
-    except BaseException:
-        for folder in [*staging, finder]:
+    if report.get("problems") or report.get("failed"):
+        for folder in plan.folders():
             shutil.rmtree(folder, ignore_errors=True)
-        raise
-    _swap(staging[0], target)
-    where = target.relative_to(paths.ROOT) if target.is_relative_to(paths.ROOT) else target
+        return 1
+    if report["count"] > 1:
+        _merge(plan.staging(report["count"]), plan.beside)
+        page_cache.prune_split(since)
+    _swap(plan.staging(1)[0], plan.target)
+    where = plan.target.relative_to(paths.ROOT) if plan.target.is_relative_to(paths.ROOT) else plan.target
     print(f"Site gebouwd in {where}.", file=out)
     return 0
+
+
+@dataclass
+class Plan:
+    """Where a build goes: the site, and next to it a folder per shard and one for the data
+    made beside them (named after the process that started the build)."""
+    target: Path
+    pid: int
+
+    def staging(self, count: int) -> list[Path]:
+        return [self.target.with_name(f"{self.target.name}.tmp-{self.pid}-{i}") for i in range(count)]
+
+    @property
+    def beside(self) -> Path:
+        return self.target.with_name(f"{self.target.name}.tmp-{self.pid}-data")
+
+    def folders(self) -> list[Path]:
+        return sorted(self.target.parent.glob(f"{self.target.name}.tmp-{self.pid}-*"))
+
+
+def _adopt_orphans() -> bool:
+    """Let the processes of a split build become this process's children when the leader that
+    forked them leaves (Linux: PR_SET_CHILD_SUBREAPER), so that it can wait for them."""
+    try:
+        return ctypes.CDLL(None, use_errno=True).prctl(36, 1, 0, 0, 0) == 0  # PR_SET_CHILD_SUBREAPER
+    except (OSError, AttributeError):
+        return False
+
+
+def _lead(plan: Plan, config_file: str, shards: int | None, pipe: int, leave: bool) -> None:
+    """The leader (a child process; never returns): load and check the content, then build it
+    here, or start the processes of a split build and leave (`leave`; else wait for them).
+    What happened goes to the pipe as one JSON object: the content's problems, or the failure,
+    or the number of shards and the processes to wait for."""
+    report: dict = {}
+    try:
+        try:
+            corpus, problems = load_corpus()
+        except ContentError as error:
+            corpus, problems = None, error.problems
+        if problems:
+            report["problems"] = format_problems(problems)
+        else:
+            os.environ["SOURCE_DATE_EPOCH"] = build_epoch(corpus)  # the one build date, also for MkDocs
+            report["count"] = count = shards or shard_count(corpus)
+            _setup_logging()
+            if count == 1:
+                run_mkdocs(config_file, plan.staging(1)[0])
+                report["cache"] = page_cache.LAST  # for the caller (tests, the benchmark)
+            else:
+                pids = _start_children(corpus, config_file, plan.staging(count), plan.beside)
+                report["pids"] = pids if leave else []
+                codes = [] if leave else [os.waitstatus_to_exitcode(os.waitpid(pid, 0)[1]) for pid in pids]
+                if any(codes):
+                    report["failed"] = f"{sum(1 for c in codes if c)} van de {len(codes)} bouwprocessen faalden"
+    except (MkDocsException, ContentError) as error:
+        report["failed"] = str(error)
+    except BaseException:  # noqa: BLE001 - reported, and the build fails
+        traceback.print_exc()
+        report["failed"] = "een onverwachte fout (zie hierboven)"
+    with os.fdopen(pipe, "w", encoding="utf-8") as out:
+        out.write(json.dumps(report, ensure_ascii=False))
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(1 if report.get("failed") or report.get("problems") else 0)
