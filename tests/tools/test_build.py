@@ -117,11 +117,11 @@ def test_a_build_split_over_processes_equals_a_single_process_build(tmp_path, mo
     assert _files(tmp_path / "een") == _files(tmp_path / "twee")
 
 
-@pytest.mark.parametrize("failing", ["shard", "data", "leader"])
+@pytest.mark.parametrize("failing", ["shard", "finder", "leader"])
 def test_a_failing_build_process_fails_the_build_and_leaves_the_site(tmp_path, monkeypatch, capsys, failing):
-    """A split build runs in processes of their own (a shard, the data beside the shards, and
-    the leader that loads the content): when any of them fails, the build fails with a Dutch
-    message, and the previous site and no staging folder are left."""
+    """A split build runs in processes of their own (the shards, the finder's data beside them,
+    and the leader that loads the content): when any of them fails, the build fails with a
+    Dutch message, and the previous site and no staging folder are left."""
     from kennisbank.tools import building
 
     root = tmp_path / "content"
@@ -134,8 +134,8 @@ def test_a_failing_build_process_fails_the_build_and_leaves_the_site(tmp_path, m
         real = building.run_mkdocs
         monkeypatch.setattr(building, "run_mkdocs", lambda config, site, shard=(0, 1): (
             broken() if shard == (1, 2) else real(config, site, shard=shard)))
-    elif failing == "data":
-        monkeypatch.setattr(building, "_data_beside", broken)
+    elif failing == "finder":
+        monkeypatch.setattr(building.EXTRAS, "search_files", broken)
     else:
         monkeypatch.setattr(building, "load_corpus", broken)
     site = tmp_path / "site"

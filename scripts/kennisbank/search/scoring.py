@@ -118,6 +118,5 @@ def _scores_of(scores: Scores, term: str, numbers: list[int]) -> list[int]:
     if term not in scores.numbers:
         return [1] * len(numbers)
     documents, values = scores.postings(term)
-    wanted = numpy.array(numbers, dtype=numpy.int64)
-    at = numpy.minimum(numpy.searchsorted(documents, wanted), len(documents) - 1)
-    return numpy.where(documents[at] == wanted, values[at], 1).tolist()
+    found = dict(zip(documents.tolist(), values.tolist(), strict=True))
+    return [found.get(number, 1) for number in numbers]

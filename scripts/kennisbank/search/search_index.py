@@ -31,6 +31,7 @@ from kennisbank.search.texts import Page, entry_text, hand_written_pages
 SUMMARY_CHARS = 220
 SHARD_BUDGET = 12_000  # characters of postings per index shard
 SUGGESTIONS = 2500
+LOOP_UP_TO = 64  # postings packed in a loop; more as arrays (_pack)
 PAGE_KIND = ("pagina", "Pagina")
 
 
@@ -122,11 +123,18 @@ def collect_docs(corpus: Corpus, vocab: Vocabularies, positions: dict, pages: li
 
 
 def _pack(documents, values) -> list[int]:
-    """Postings as [document - previous document, score, ...], in order of document."""
-    packed = numpy.empty(2 * len(documents), dtype=numpy.int64)
-    packed[0::2] = numpy.diff(documents, prepend=0)
-    packed[1::2] = values
-    return packed.tolist()
+    """Postings as [document - previous document, score, ...], in order of document: as arrays
+    when there are many (numpy's cost per call is more than a loop over a few)."""
+    if len(documents) > LOOP_UP_TO:
+        packed = numpy.empty(2 * len(documents), dtype=numpy.int64)
+        packed[0::2] = numpy.diff(documents, prepend=0)
+        packed[1::2] = values
+        return packed.tolist()
+    packed, previous = [], 0
+    for number, value in zip(*(numpy.asarray(column).tolist() for column in (documents, values)), strict=True):
+        packed += (number - previous, value)
+        previous = number
+    return packed
 
 
 def shard(scores: Scores, parts: dict) -> tuple[list[str], Iterator[dict]]:

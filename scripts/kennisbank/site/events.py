@@ -42,7 +42,7 @@ class State:
     shard: tuple[int, int] = (0, 1)
     cache: page_cache.PageCache | None = None  # this build's entry pages kept from earlier builds
     files: Files | None = None  # this build's files, stubs included (for the sitemap)
-    data_here: bool = True  # False in a split build: the finder's data and open data are made beside it
+    data_here: bool = True  # False in a split build: the finder's data and open data are made apart
     mine: set[str] = field(default_factory=set)  # the entry pages this shard renders
     renderer: PageRenderer | None = None  # this build's, for the entry pages (entry_html.py)
     site: str | None = None  # while serving: the site's global key and its pages, for rendered.reuse
@@ -98,7 +98,7 @@ def add_files(files: Files, config, extras: Extras | None = None) -> Files:
 
     Every shard knows every page (for the navigation and link checks), but only renders its
     own; shard 0 also makes the listing pages. The finder's data and the open data are made
-    here unless the build is split (then another process makes them meanwhile).
+    here unless the build is split (tools/building.py makes them apart).
     """
     extras = extras or Extras()
     index = STATE.shard[0]
@@ -152,7 +152,7 @@ def add_files(files: Files, config, extras: Extras | None = None) -> Files:
         elif src_uri in listings and STATE.cache and STATE.cache.lookup(src_uri, file.dest_uri, listed):
             file.content_string, stub = _stub(_front_matter(content)), True
         if not file.is_documentation_page() and not STATE.data_here:
-            stub = True  # made beside the shards
+            stub = True  # made apart (tools/building.py)
         elif not file.is_documentation_page() and STATE.cache:
             STATE.cache.keep_file(file.dest_uri, content)  # put in place after the build
             stub = True

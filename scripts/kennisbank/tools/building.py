@@ -4,8 +4,8 @@ MkDocs renders pages one by one in one process. With many entries the build is s
 machine's cores: after the content is loaded and validated once (by the leader, a child of the
 calling process), the leader forks one process per core and leaves; process i renders every
 n-th entry page into its own folder (events.add_files), process 0 also the hand-written and
-listing pages; one more process makes the finder's data, the open data and the downloads
-meanwhile. The calling process waits for them all, moves what they made into shard 0's folder
+listing pages, the last one then the open data and the downloads; one more process makes the
+finder's data meanwhile. The calling process waits for them all, moves what they made into shard 0's folder
 and swaps that in for site/. Each shard runs the same strict MkDocs build over the same pages,
 so the pages are identical to those of a single-process build.
 """
@@ -53,7 +53,7 @@ def run_mkdocs(config_file: str | Path, site_dir: Path, command: str = "build",
                shard: tuple[int, int] = (0, 1)) -> None:
     """One MkDocs build in this process (so parsed content is reused); strict unless it
     imitates `serve`, which reports content problems on the pages instead of failing. A shard
-    of a split build leaves the finder's data and the open data to another process (_data_beside)."""
+    of a split build leaves the finder's data and the open data to others (_start_children)."""
     config = load_config(str(config_file), site_dir=str(site_dir), strict=command == "build")
     config.plugins.on_startup(command=command, dirty=False)
     events.STATE.shard, events.STATE.data_here = shard, shard[1] == 1
@@ -90,7 +90,7 @@ def _fork(work) -> int:
 
 
 def _start_children(corpus: Corpus, config_file: str, staging: list[Path], beside: Path) -> list[int]:
-    """Fork one child per shard and one for the data beside the pages; return their process ids.
+    """Fork one child per shard and one for the finder's data; return their process ids.
 
     Each child works on the content loaded before the fork, shared with the others until a
     process writes to it. Even a process that only reads it writes (reference counts), so a
@@ -100,29 +100,26 @@ def _start_children(corpus: Corpus, config_file: str, staging: list[Path], besid
     sys.stderr.flush()
     gc.freeze()
     count = len(staging)
-    pids = [_fork(lambda index=index: _shard(config_file, staging[index], (index, count))) for index in range(count)]
-    pids.append(_fork(lambda: _data_beside(corpus, config_file, beside)))
+    pids = [_fork(lambda index=index: _shard(corpus, config_file, staging[index], (index, count)))
+            for index in range(count)]
+    pids.append(_fork(lambda: _write_into(beside, EXTRAS.search_files(corpus))))
     return pids
 
 
-SHARD_NICENESS = 5  # the shards yield to the process beside them (see _shard)
+SHARD_NICENESS = 5  # the shards yield to the finder's process (see _shard)
 
 
-def _shard(config_file: str, site_dir: Path, shard: tuple[int, int]) -> None:
-    """One shard of a split build, at a lower priority than the data beside it: that process
-    holds the finder's arrays and the open data while it works, so it should finish early,
-    while the shards are still small (and in a rebuild after one edit it has the most to do).
-    The cores stay as busy either way."""
+def _shard(corpus: Corpus, config_file: str, site_dir: Path, shard: tuple[int, int]) -> None:
+    """One shard of a split build. It runs at a lower priority than the process that makes the
+    finder's data beside it: that one holds the finder's arrays while it works, so it should be
+    done early, while the shards are still small (in a rebuild after one edit it also has the
+    most to do); the cores stay as busy either way. The last shard then writes the open data and
+    the downloads, into the memory its pages let go."""
     os.nice(SHARD_NICENESS)
     run_mkdocs(config_file, site_dir, shard=shard)
-
-
-def _data_beside(corpus: Corpus, config_file: str, folder: Path) -> None:
-    """While the shards build: the finder's data, the open data and the downloads, into
-    `folder` (otherwise a shard would make them on top of its pages). In a process of its own,
-    which gives its memory back when done."""
-    _write_into(folder, EXTRAS.search_files(corpus))  # each set written, then let go
-    _write_into(folder, EXTRAS.data_files(corpus, load_config(str(config_file))))
+    if shard[0] == shard[1] - 1:
+        gc.collect()  # the build's pages and files, before the open data takes their place
+        _write_into(site_dir, EXTRAS.data_files(corpus, load_config(str(config_file))))
 
 
 def _write_into(folder: Path, files: dict[str, str | bytes] | Iterable[tuple[str, str | bytes]]) -> None:
