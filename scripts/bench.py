@@ -6,7 +6,7 @@ the schemas, Dutch-like text) it runs the real build in a fresh process and repo
 peak memory (the sum of the proportional set sizes of the build's processes, sampled), site size,
 HTML bytes per entry page, the finder's payload (gzipped) and the time of a finder query in
 Chromium (p95 over 100 queries). It also times a `make serve` rebuild after editing one practice
-of the shipped content, and measures the shipped site's front end (tools/frontend_audit.py:
+of the shipped content (the median of three edits), and measures the shipped site's front end (tools/frontend_audit.py:
 render-blocking CSS, minified vendored JS, sized images, axe with target-size, Lighthouse when
 available). Results go to stdout as a table and to bench-results.json.
 
