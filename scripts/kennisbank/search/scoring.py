@@ -20,9 +20,8 @@ CHUNK = 2000  # documents scored at once (score_terms)
 @dataclass
 class Scores:
     """BM25 scores per (term, document), as arrays sorted by term and then document: term
-    number t (of `terms`) has the documents document[start[t]:start[t + 1]] with their scores.
-    (A dict per term of a dict per document takes several times the memory.)"""
-    terms: list[str]
+    number t (`numbers[term]`) has the documents document[start[t]:start[t + 1]] with their
+    scores. (A dict per term of a dict per document takes several times the memory.)"""
     numbers: dict[str, int]
     start: numpy.ndarray
     document: numpy.ndarray
@@ -61,7 +60,7 @@ def score_terms(counted: list) -> tuple[Scores, dict[str, dict[int, int]]]:
     term, document, score = (numpy.concatenate([run[i] for run in runs]) for i in range(3))
     order = numpy.lexsort((document, term))
     start = numpy.concatenate([[0], numpy.cumsum(numpy.bincount(term, minlength=len(numbers)))])
-    scores = Scores(list(numbers), numbers, start, document[order], score[order])
+    scores = Scores(numbers, start, document[order], score[order])
     return scores, _compound_parts(counted, scores)
 
 

@@ -50,10 +50,11 @@ def _setup_logging() -> None:
 
 
 def run_mkdocs(config_file: str | Path, site_dir: Path, command: str = "build",
-               shard: tuple[int, int] = (0, 1)) -> None:
+               shard: tuple[int, int] = (0, 1)):
     """One MkDocs build in this process (so parsed content is reused); strict unless it
     imitates `serve`, which reports content problems on the pages instead of failing. A shard
-    of a split build leaves the finder's data and the open data to others (_start_children)."""
+    of a split build leaves the finder's data and the open data to others (_start_children).
+    Returns the build's configuration."""
     config = load_config(str(config_file), site_dir=str(site_dir), strict=command == "build")
     config.plugins.on_startup(command=command, dirty=False)
     events.STATE.shard, events.STATE.data_here = shard, shard[1] == 1
@@ -62,6 +63,7 @@ def run_mkdocs(config_file: str | Path, site_dir: Path, command: str = "build",
     finally:
         events.STATE.shard, events.STATE.data_here = (0, 1), True
         config.plugins.on_shutdown()
+    return config
 
 
 def shard_count(corpus: Corpus) -> int:
@@ -116,21 +118,22 @@ def _shard(corpus: Corpus, config_file: str, site_dir: Path, shard: tuple[int, i
     most to do); the cores stay as busy either way. The last shard then writes the open data and
     the downloads, into the memory its pages let go."""
     os.nice(SHARD_NICENESS)
-    run_mkdocs(config_file, site_dir, shard=shard)
+    config = run_mkdocs(config_file, site_dir, shard=shard)
     if shard[0] == shard[1] - 1:
         gc.collect()  # the build's pages and files, before the open data takes their place
-        _write_into(site_dir, EXTRAS.data_files(corpus, load_config(str(config_file))))
+        _write_into(site_dir, _emptied(EXTRAS.data_files(corpus, config)))
 
 
-def _write_into(folder: Path, files: dict[str, str | bytes] | Iterable[tuple[str, str | bytes]]) -> None:
-    """Write each file as it comes; a dict is emptied as it is written, so each file is let go."""
-    def pairs() -> Iterator[tuple[str, str | bytes]]:
-        while isinstance(files, dict) and files:
-            yield files.popitem()
-        if not isinstance(files, dict):
-            yield from files
+def _emptied(files: dict[str, str | bytes]) -> Iterator[tuple[str, str | bytes]]:
+    """The files of a dict, each taken out of it (so let go once written)."""
+    while files:
+        yield files.popitem()
+
+
+def _write_into(folder: Path, files: Iterable[tuple[str, str | bytes]]) -> None:
+    """Write each (path, content) as it comes."""
     made: set[Path] = set()
-    for path, content in pairs():
+    for path, content in files:
         target = folder / path
         if target.parent not in made:
             target.parent.mkdir(parents=True, exist_ok=True)
@@ -195,11 +198,10 @@ def build_site(config_file: str = "mkdocs.yml", site_dir: str = "site", out=None
         report = json.loads(pipe.read() or "{}")  # read to the end: until every build process has ended
     page_cache.LAST.clear()
     page_cache.LAST.update(report.get("cache", {}))
-    led = os.waitstatus_to_exitcode(os.waitpid(leader, 0)[1])
-    codes = [os.waitstatus_to_exitcode(os.waitpid(pid, 0)[1]) for pid in report.get("pids", [])]
+    led = _wait(leader)
+    codes = [_wait(pid) for pid in report.get("pids", [])]
     if not report.get("problems") and not report.get("failed") and (led or any(codes)):
-        report["failed"] = (f"{sum(1 for c in codes if c)} van de {len(codes)} bouwprocessen faalden" if any(codes)
-                            else f"het bouwproces stopte met code {led}")
+        report["failed"] = _failures(codes) or f"het bouwproces stopte met code {led}"
     if report.get("problems"):
         print(report["problems"], file=out)
         print("De site is niet gebouwd; site/ is niet veranderd.", file=out)
@@ -237,6 +239,16 @@ class Plan:
         return sorted(self.target.parent.glob(f"{self.target.name}.tmp-{self.pid}-*"))
 
 
+def _wait(pid: int) -> int:
+    """Wait for a child process to end; its exit code."""
+    return os.waitstatus_to_exitcode(os.waitpid(pid, 0)[1])
+
+
+def _failures(codes: list[int]) -> str | None:
+    failed = sum(1 for code in codes if code)
+    return f"{failed} van de {len(codes)} bouwprocessen faalden" if failed else None
+
+
 def _adopt_orphans() -> bool:
     """Let the processes of a split build become this process's children when the leader that
     forked them leaves (Linux: PR_SET_CHILD_SUBREAPER), so that it can wait for them."""
@@ -269,9 +281,9 @@ def _lead(plan: Plan, config_file: str, shards: int | None, pipe: int, leave: bo
             else:
                 pids = _start_children(corpus, config_file, plan.staging(count), plan.beside)
                 report["pids"] = pids if leave else []
-                codes = [] if leave else [os.waitstatus_to_exitcode(os.waitpid(pid, 0)[1]) for pid in pids]
-                if any(codes):
-                    report["failed"] = f"{sum(1 for c in codes if c)} van de {len(codes)} bouwprocessen faalden"
+                failures = None if leave else _failures([_wait(pid) for pid in pids])
+                if failures:
+                    report["failed"] = failures
     except (MkDocsException, ContentError) as error:
         report["failed"] = str(error)
     except BaseException:  # noqa: BLE001 - reported, and the build fails
